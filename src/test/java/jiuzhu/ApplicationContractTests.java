@@ -1,0 +1,161 @@
+package jiuzhu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What the whole application promises on any database: every model and form deployed, Jiuzhu's schema migrated,
+ * the registry and demo staff in place, and one login for the APIs and the webapps, with everything else refused.
+ * Subclasses run it on H2 and on a real PostgreSQL.
+ */
+abstract class ApplicationContractTests {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RepositoryService repositoryService;
+    @Autowired
+    IdentityService identityService;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    WebClient api;
+
+    @BeforeEach
+    void client() {
+        api = WebClient.api(port);
+    }
+
+    @Test
+    void everyModelAndFormInTheRepositoryIsDeployed() throws IOException {
+        Set<String> files = new TreeSet<>();
+        files.addAll(filesIn("processes", ".bpmn", ".dmn"));
+        files.addAll(filesIn("forms", ".form"));
+        Set<String> deployed = repositoryService.createDeploymentQuery().list().stream()
+                .map(Deployment::getId)
+                .flatMap(id -> repositoryService.getDeploymentResourceNames(id).stream())
+                .map(name -> name.replace('\\', '/'))
+                .map(name -> name.substring(name.lastIndexOf('/') + 1))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(deployed).containsAll(files.stream().map(f -> f.substring(f.indexOf('/') + 1)).toList());
+        assertThat(files).as("the repository ships models").isNotEmpty();
+    }
+
+    @Test
+    void flywayMigratedJiuzhusOwnSchemaAndTheRegistryIsLoaded() {
+        Integer applied = jdbc.queryForObject(
+                "select count(*) from \"jz_schema_history\" where \"success\" = true and \"type\" = 'SQL'",
+                Integer.class);
+        assertThat(applied).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from jz_unit where level = 'COUNTY' and active = true", Integer.class))
+                .isEqualTo(11);
+        assertThat(jdbc.queryForObject("select name from jz_unit where code = '371402'", String.class)).isEqualTo("德城区");
+        assertThat(identityService.createGroupQuery().groupId("t371402001").count()).isEqualTo(1);
+        assertThat(identityService.createUserQuery().memberOfGroup("t371402001").list())
+                .extracting(u -> u.getId()).containsExactly("clerk1");
+    }
+
+    @Test
+    void demoUserCallsTheEngineRestApiAndJiuzhusApiWithBasicAuth() {
+        HttpResponse<String> engine = api.get("/engine-rest/engine", "clerk1", "demo");
+        assertThat(engine.statusCode()).isEqualTo(200);
+        assertThat(engine.body()).contains("\"name\"");
+
+        HttpResponse<String> me = api.get("/api/me", "clerk1", "demo");
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).contains("\"userId\":\"clerk1\"", "371402001", "新湖街道", "clerks");
+    }
+
+    @Test
+    void wrongPasswordAndMissingCredentialsAreRefusedWith401() {
+        // Another user than the successful calls: Camunda delays a user's logins after a failed attempt.
+        for (String path : List.of("/engine-rest/engine", "/engine-rest/task", "/api/me")) {
+            HttpResponse<String> wrong = api.get(path, "county1", "wrong-password");
+            assertThat(wrong.statusCode()).as("wrong password on " + path).isEqualTo(401);
+            HttpResponse<String> none = api.get(path, null, null);
+            assertThat(none.statusCode()).as("no credentials on " + path).isEqualTo(401);
+            assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+            assertThat(none.body()).contains("AUTHENTICATION_REQUIRED", "需要有效的用户名和密码");
+        }
+        assertThat(api.get("/api/me", "nobody", "demo").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anUnauthenticatedBrowserIsSentToTheLoginPage() {
+        HttpResponse<String> tasklist = WebClient.browser(port).browse("/camunda/app/tasklist/");
+        assertThat(tasklist.statusCode()).isEqualTo(302);
+        assertThat(tasklist.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+    }
+
+    @Test
+    void afterFormLoginTheWebappsKnowTheUserWithoutASecondLogin() {
+        WebClient browser = WebClient.browser(port);
+        HttpResponse<String> login = browser.formLogin("clerk1", "demo");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/camunda/app/tasklist/"));
+
+        HttpResponse<String> tasklist = browser.browse("/camunda/app/tasklist/");
+        assertThat(tasklist.statusCode()).as("Camunda sends the user on to the default engine's Tasklist").isEqualTo(302);
+        assertThat(tasklist.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/camunda/app/tasklist/default/"));
+        HttpResponse<String> page = browser.browse("/camunda/app/tasklist/default/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html");
+        HttpResponse<String> camundaUser = browser.browse("/camunda/api/admin/auth/user/default");
+        assertThat(camundaUser.statusCode()).isEqualTo(200);
+        assertThat(camundaUser.body()).contains("\"userId\":\"clerk1\"", "tasklist").doesNotContain("cockpit");
+    }
+
+    @Test
+    void aFailedFormLoginStaysOnTheLoginPage() {
+        WebClient browser = WebClient.browser(port);
+        HttpResponse<String> login = browser.formLogin("assistant1", "not-the-password");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).contains("/login?error"));
+        assertThat(browser.browse("/camunda/app/tasklist/").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theHealthEndpointIsOpenAndNothingElseOfActuatorIsExposed() {
+        assertThat(api.get("/actuator/health", null, null).statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/env", null, null).statusCode()).isEqualTo(401);
+        WebClient admin = WebClient.browser(port);
+        admin.formLogin("admin", "demo");
+        assertThat(admin.browse("/actuator/health").statusCode()).isEqualTo(200);
+        for (String endpoint : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump")) {
+            assertThat(admin.browse(endpoint).statusCode()).as(endpoint).isEqualTo(404);
+        }
+    }
+
+    static Set<String> filesIn(String folder, String... suffixes) throws IOException {
+        Path root = Paths.get(folder);
+        if (!Files.isDirectory(root)) {
+            return Set.of();
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> p.toString().replace('\\', '/'))
+                    .filter(p -> !p.contains("/node_modules/") && !p.contains("/element-templates/"))
+                    .filter(p -> Stream.of(suffixes).anyMatch(p::endsWith))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+}
