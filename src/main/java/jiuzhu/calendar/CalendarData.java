@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
@@ -209,10 +210,30 @@ public final class CalendarData {
                     "未知字段「" + e.getPropertyName() + "」" + zhAt(e.getLocation()) + "，允许的字段：" + known
                             + " / unknown field '" + e.getPropertyName() + "'" + enAt(e.getLocation())
                             + "; allowed fields: " + known), e);
-        } catch (JsonProcessingException e) {
+        } catch (MismatchedInputException e) {
             if (isEmptyDocument(e)) {
                 throw emptyFile(sourceName);
             }
+            String original = e.getOriginalMessage();
+            if (original != null && original.startsWith("Trailing token")) {
+                throw new CalendarDataException(sourceName, List.of(
+                        "YAML 格式错误：文件中有多个文档（---）" + zhAt(e.getLocation())
+                                + " / malformed YAML: more than one document ('---')" + enAt(e.getLocation())), e);
+            }
+            String field = e.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + (ref.getIndex() + 1) + "]")
+                    .collect(Collectors.joining("."));
+            if (field.isEmpty()) {
+                throw new CalendarDataException(sourceName, List.of(
+                        "YAML 格式错误：顶层应为 year、source、holidays、makeUpWorkdays 等字段" + zhAt(e.getLocation())
+                                + " / malformed YAML: the top level must be a mapping of year, source, holidays, "
+                                + "makeUpWorkdays" + enAt(e.getLocation())), e);
+            }
+            // Jackson's own wording names Java types, which means nothing to an administrator.
+            throw new CalendarDataException(sourceName, List.of(
+                    "YAML 格式错误：字段 " + field + " 的值无效" + zhAt(e.getLocation())
+                            + " / malformed YAML: invalid value for field '" + field + "'" + enAt(e.getLocation())), e);
+        } catch (JsonProcessingException e) {
             String original = e.getOriginalMessage();
             String zh = original != null && original.startsWith("Duplicate field")
                     ? "同一字段出现了两次" : "YAML 格式错误";
@@ -225,7 +246,7 @@ public final class CalendarData {
         return file;
     }
 
-    private static boolean isEmptyDocument(JsonProcessingException e) {
+    private static boolean isEmptyDocument(MismatchedInputException e) {
         String original = e.getOriginalMessage();
         return original != null && original.startsWith("No content to map");
     }
@@ -261,6 +282,8 @@ public final class CalendarData {
             }
         }
 
+        // With a holiday unreadable its name is unknown, and checking 'for' against the rest would only add noise.
+        boolean allHolidaysRead = holidays.size() == holidayEntries.size();
         Set<String> holidayNames = holidays.stream().map(Holiday::name).collect(Collectors.toSet());
         List<LocalDate> makeUps = new ArrayList<>();
         List<MakeUpEntry> makeUpEntries = file.makeUpWorkdays() == null ? List.of() : file.makeUpWorkdays();
@@ -277,7 +300,7 @@ public final class CalendarData {
             }
             makeUps.add(date);
             String forHoliday = entry.forHoliday() == null ? null : entry.forHoliday().strip();
-            if (forHoliday != null && !holidayNames.contains(forHoliday)) {
+            if (forHoliday != null && allHolidaysRead && !holidayNames.contains(forHoliday)) {
                 problems.add("调休上班日 " + date + " 的 for「" + forHoliday + "」不是本文件中的节假日名称，应为其中之一："
                         + new TreeSet<>(holidayNames) + " / make-up working day " + date + " is 'for' '" + forHoliday
                         + "', which is not the name of a holiday in this file");

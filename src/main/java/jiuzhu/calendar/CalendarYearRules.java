@@ -35,19 +35,20 @@ final class CalendarYearRules {
 
         List<Holiday> wellFormed = new ArrayList<>();
         for (Holiday h : holidays) {
-            String label = label(h);
+            String zh = zh(h);
+            String en = en(h);
             if (h.name().isBlank()) {
                 problems.add("节假日缺少名称 name（" + h.from() + "）/ holiday starting " + h.from() + " has no name");
             }
             if (h.from().isAfter(h.to())) {
-                problems.add("节假日" + label + "的开始日期 " + h.from() + " 晚于结束日期 " + h.to()
-                        + " / holiday " + label + " starts on " + h.from() + ", after its end " + h.to()
+                problems.add("节假日" + zh + "的开始日期 " + h.from() + " 晚于结束日期 " + h.to()
+                        + " / holiday " + en + " starts on " + h.from() + ", after its end " + h.to()
                         + " (from > to)");
                 continue;
             }
             if (year != null && (h.from().getYear() != year || h.to().getYear() != year)) {
-                problems.add("节假日" + label + "（" + h.from() + " 至 " + h.to() + "）超出本年 " + year
-                        + " / holiday " + label + " (" + h.from() + " to " + h.to() + ") lies outside the year "
+                problems.add("节假日" + zh + "（" + h.from() + " 至 " + h.to() + "）超出本年 " + year
+                        + " / holiday " + en + " (" + h.from() + " to " + h.to() + ") lies outside the year "
                         + year);
             }
             wellFormed.add(h);
@@ -58,8 +59,8 @@ final class CalendarYearRules {
             Holiday a = wellFormed.get(i - 1);
             Holiday b = wellFormed.get(i);
             if (!b.from().isAfter(a.to())) {
-                problems.add("节假日" + label(a) + "与" + label(b) + "日期重叠 / holidays " + label(a) + " and "
-                        + label(b) + " overlap (" + a.from() + " to " + a.to() + ", " + b.from() + " to "
+                problems.add("节假日" + zh(a) + "与" + zh(b) + "日期重叠 / holidays " + en(a) + " and "
+                        + en(b) + " overlap (" + a.from() + " to " + a.to() + ", " + b.from() + " to "
                         + b.to() + ")");
             }
         }
@@ -81,16 +82,20 @@ final class CalendarYearRules {
             }
             for (Holiday h : wellFormed) {
                 if (h.contains(d)) {
-                    problems.add("调休上班日 " + d + " 落在节假日" + label(h) + "之内 / make-up working day " + d
-                            + " lies inside holiday " + label(h));
+                    problems.add("调休上班日 " + d + " 落在节假日" + zh(h) + "之内 / make-up working day " + d
+                            + " lies inside holiday " + en(h));
                 }
             }
         }
         return problems;
     }
 
-    private static String label(Holiday h) {
+    private static String zh(Holiday h) {
         return "「" + h.name() + "」";
+    }
+
+    private static String en(Holiday h) {
+        return "'" + h.name() + "'";
     }
 
     private static String chineseWeekday(DayOfWeek dow) {
