@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,9 +198,17 @@ class WorkingDayCalendarPropertiesTest {
 
     @Test
     void endOfDayIsMidnightStartingTheNextDayInShanghai() {
-        // Shanghai is UTC+8 all year (no daylight saving), whatever the JVM's default zone is.
-        assertThat(WorkingDayCalendar.endOfDay(d("2026-10-22"))).isEqualTo(Instant.parse("2026-10-22T16:00:00Z"));
-        assertThat(WorkingDayCalendar.endOfDay(d("2026-12-31"))).isEqualTo(Instant.parse("2026-12-31T16:00:00Z"));
+        // Surefire runs with Asia/Shanghai as the default zone, which would hide a use of the server's zone;
+        // so switch the default to another zone for the duration of this check.
+        TimeZone original = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            // Shanghai is UTC+8 all year (no daylight saving).
+            assertThat(WorkingDayCalendar.endOfDay(d("2026-10-22"))).isEqualTo(Instant.parse("2026-10-22T16:00:00Z"));
+            assertThat(WorkingDayCalendar.endOfDay(d("2026-12-31"))).isEqualTo(Instant.parse("2026-12-31T16:00:00Z"));
+        } finally {
+            TimeZone.setDefault(original);
+        }
         assertThat(WorkingDayCalendar.ZONE.getId()).isEqualTo("Asia/Shanghai");
     }
 
