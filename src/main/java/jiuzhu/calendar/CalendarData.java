@@ -165,6 +165,10 @@ public final class CalendarData {
                 names.add(line);
             }
         }
+        if (names.isEmpty() && problems.isEmpty()) {
+            // Without any year every deadline would be provisional; that is a packaging mistake, not a state.
+            problems.add("索引中没有列出任何年份文件 / the index lists no year files");
+        }
         if (!problems.isEmpty()) {
             throw new CalendarDataException("classpath:" + indexName, problems);
         }

@@ -263,6 +263,14 @@ class CalendarDataTest {
     }
 
     @Test
+    void anIndexListingNothingIsRejected() {
+        ClassLoader loader = resources(Map.of("cal/index.txt", "# no years yet\n"));
+        assertThatThrownBy(() -> CalendarData.loadClasspath(loader, "cal/"))
+                .isInstanceOf(CalendarDataException.class)
+                .hasMessageContaining("没有列出任何年份").hasMessageContaining("lists no year files");
+    }
+
+    @Test
     void anIndexListingAMissingFileIsRejected() {
         ClassLoader loader = resources(Map.of("cal/index.txt", "2026.yaml\n2030.yaml\n", "cal/2026.yaml", VALID));
         assertThatThrownBy(() -> CalendarData.loadClasspath(loader, "cal/"))
