@@ -25,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * What the whole application promises on any database: every model and form deployed, Jiuzhu's schema migrated,
  * the registry and demo staff in place, and one login for the APIs and the webapps, with everything else refused.
- * Subclasses run it on H2 and on a real PostgreSQL.
+ * Subclasses run it on H2 and on a real PostgreSQL. Their engines keep the name "default", which the webapps
+ * address, so each subclass closes its context when done: two live engines of one name cannot coexist in a JVM.
  */
 abstract class ApplicationContractTests {
 

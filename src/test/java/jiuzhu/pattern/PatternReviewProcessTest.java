@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -56,6 +57,8 @@ class PatternReviewProcessTest {
 
     @BeforeEach
     void wire() {
+        // More than one engine lives in the test JVM: tell the assertions which one this test drives.
+        init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(START);
         Mocks.register("deadlines", new Deadlines());
         Mocks.register("recordDecision", recordDecision);
