@@ -136,11 +136,13 @@ abstract class ApplicationContractTests {
 
     @Test
     void theHealthEndpointIsOpenAndNothingElseOfActuatorIsExposed() {
-        assertThat(api.get("/actuator/health", null, null).statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/liveness", null, null).statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness", null, null).statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/health", null, null).statusCode()).as("open, UP or DOWN").isIn(200, 503);
         assertThat(api.get("/actuator/env", null, null).statusCode()).isEqualTo(401);
         WebClient admin = WebClient.browser(port);
         admin.formLogin("admin", "demo");
-        assertThat(admin.browse("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(admin.browse("/actuator/health/liveness").statusCode()).isEqualTo(200);
         for (String endpoint : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump")) {
             assertThat(admin.browse(endpoint).statusCode()).as(endpoint).isEqualTo(404);
         }

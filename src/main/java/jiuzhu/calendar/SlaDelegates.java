@@ -1,0 +1,66 @@
+package jiuzhu.calendar;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The SLA clock's service-task delegates, one bean per job, bound by name in the models
+ * ({@code camunda:delegateExpression="${startSlaClock}"}). Each reads the case number (business key) and its
+ * variables and calls {@link SlaClock}. Variables read: {@code unitCode} (start), {@code slaSuspensionReason}
+ * (suspend), {@code slaExtensionDays}, {@code slaExtensionReason}, {@code slaExtensionApprovedBy} (extend).
+ */
+@Configuration(proxyBeanMethods = false)
+class SlaDelegates {
+
+    static final String SYSTEM = "system";
+
+    @Bean
+    JavaDelegate startSlaClock(SlaClock clock) {
+        return e -> clock.start(e.getProcessBusinessKey(), processKey(e), (String) e.getVariable("unitCode"),
+                e.getProcessInstanceId(), actor(e));
+    }
+
+    @Bean
+    JavaDelegate recordSlaWarning(SlaClock clock) {
+        return e -> clock.markWarned(e.getProcessBusinessKey(), actor(e));
+    }
+
+    @Bean
+    JavaDelegate recordSlaBreach(SlaClock clock) {
+        return e -> clock.markBreached(e.getProcessBusinessKey(), actor(e));
+    }
+
+    @Bean
+    JavaDelegate suspendSlaClock(SlaClock clock) {
+        return e -> clock.suspend(e.getProcessBusinessKey(), (String) e.getVariable("slaSuspensionReason"), actor(e));
+    }
+
+    @Bean
+    JavaDelegate resumeSlaClock(SlaClock clock) {
+        return e -> clock.resume(e.getProcessBusinessKey(), actor(e));
+    }
+
+    @Bean
+    JavaDelegate extendSlaClock(SlaClock clock) {
+        return e -> clock.extend(e.getProcessBusinessKey(), ((Number) e.getVariable("slaExtensionDays")).intValue(),
+                (String) e.getVariable("slaExtensionReason"), (String) e.getVariable("slaExtensionApprovedBy"));
+    }
+
+    @Bean
+    JavaDelegate stopSlaClock(SlaClock clock) {
+        return e -> clock.stop(e.getProcessBusinessKey(), "作出决定 / decided at " + e.getCurrentActivityName(), actor(e));
+    }
+
+    static String processKey(DelegateExecution e) {
+        return e.getProcessEngineServices().getRepositoryService().getProcessDefinition(e.getProcessDefinitionId()).getKey();
+    }
+
+    /** The signed-in user who completed the step, or "system" for timers and asynchronous continuations. */
+    static String actor(DelegateExecution e) {
+        Authentication authentication = e.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+    }
+}

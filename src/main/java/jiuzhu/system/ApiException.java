@@ -1,0 +1,32 @@
+package jiuzhu.system;
+
+import org.springframework.http.HttpStatus;
+
+/** An error the API reports as a problem detail: a stable code and a message in Chinese and English. */
+public class ApiException extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String code;
+
+    public ApiException(HttpStatus status, String code, String chinese, String english) {
+        super(chinese + " / " + english);
+        this.status = status;
+        this.code = code;
+    }
+
+    public static ApiException notFound(String what) {
+        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "未找到" + what, what + " not found");
+    }
+
+    public static ApiException forbidden() {
+        return new ApiException(HttpStatus.FORBIDDEN, "FORBIDDEN", "无权执行此操作", "you may not do this");
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public String code() {
+        return code;
+    }
+}
