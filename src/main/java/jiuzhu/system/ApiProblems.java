@@ -2,6 +2,8 @@ package jiuzhu.system;
 
 import java.net.URI;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +20,11 @@ import jiuzhu.calendar.CalendarDataException;
 
 /**
  * Every error of Jiuzhu's API as RFC 9457 problem details with a stable {@code code} and a Chinese and English
- * {@code detail}. Bad input is a 4xx that says what was wrong; nothing internal (stack traces, SQL) is shown.
+ * {@code detail}. Bad input is a 4xx that says what was wrong; nothing internal (stack traces, SQL) is shown. It runs
+ * before Spring's own problem-details handler, which still answers (without a code) for anything not listed here.
  */
 @RestControllerAdvice(basePackages = "jiuzhu")
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
     @ExceptionHandler(ApiException.class)
