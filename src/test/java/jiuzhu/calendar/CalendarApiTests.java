@@ -41,6 +41,8 @@ class CalendarApiTests {
     StatutoryCalendar calendar;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CalendarRefresh refresh;
 
     WebClient api;
 
@@ -124,6 +126,26 @@ class CalendarApiTests {
 
         jdbc.update("delete from jz_calendar_year");
         calendar.reload("test");
+    }
+
+    @Test
+    void aYearUploadedThroughAnotherNodeIsPickedUpByTheRefresh() throws IOException {
+        byte[] year2027;
+        try (InputStream in = getClass().getResourceAsStream("/calendar-test/2027.yaml")) {
+            year2027 = in.readAllBytes();
+        }
+        refresh.refreshIfChanged();
+        assertThat(calendar.current().knownYears()).doesNotContain(2027);
+        // What another node's upload leaves behind: the row, not this node's in-memory calendar.
+        jdbc.update("insert into jz_calendar_year (calendar_year, content, sha256, uploaded_by, uploaded_at)"
+                + " values (2027, ?, 'x', 'admin', current_timestamp)", new String(year2027, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(calendar.current().knownYears()).doesNotContain(2027);
+        refresh.refreshIfChanged();
+        assertThat(calendar.current().knownYears()).contains(2027);
+
+        jdbc.update("delete from jz_calendar_year");
+        refresh.refreshIfChanged();
+        assertThat(calendar.current().knownYears()).doesNotContain(2027);
     }
 
     @Test
