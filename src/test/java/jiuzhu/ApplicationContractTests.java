@@ -87,6 +87,16 @@ abstract class ApplicationContractTests {
     }
 
     @Test
+    void theAdministratorSeesTheDeploymentsAndAClerkSeesNoneOfThem() {
+        HttpResponse<String> admin = api.get("/engine-rest/deployment/count", "admin", "demo");
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).isNotEqualTo("{\"count\":0}");
+        assertThat(api.get("/engine-rest/decision-definition?key=county-escalation", "owner", "demo").body())
+                .contains("county-escalation");
+        assertThat(api.get("/engine-rest/deployment/count", "clerk1", "demo").body()).isEqualTo("{\"count\":0}");
+    }
+
+    @Test
     void wrongPasswordAndMissingCredentialsAreRefusedWith401() {
         // Another user than the successful calls: Camunda delays a user's logins after a failed attempt.
         for (String path : List.of("/engine-rest/engine", "/engine-rest/task", "/api/me")) {

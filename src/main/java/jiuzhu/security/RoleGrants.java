@@ -82,6 +82,11 @@ class RoleGrants implements ApplicationRunner {
             }
         }
         GRANTS.forEach(this::ensure);
+        // Administrators may do everything, as the grants Camunda gives its own first admin user: the engine does
+        // not treat the camunda-admin group as all-powerful without them.
+        for (Resources resource : Resources.values()) {
+            ensure(new Grant(RoleGroup.ADMINS, resource, ANY, List.of(Permissions.ALL)));
+        }
     }
 
     private void ensure(Grant grant) {
