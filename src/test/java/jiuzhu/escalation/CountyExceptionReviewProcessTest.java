@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledP
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.claim;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -17,6 +18,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,9 +49,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * processes/county-exception-review.bpmn on an engine-only test engine, with the real delegates and task listener
  * and a stand-in only for the reminder date (the calendar module's bean). A small caller process checks the
- * call-activity contract of processes/README.md: business key, six inputs, four outputs.
+ * call-activity contract of processes/README.md: business key, six inputs, four outputs. The forms are deployed
+ * alongside, as in the application, so that each task's form reference is seen to resolve.
  */
-@Deployment(resources = {"processes/county-exception-review.bpmn", "test-processes/county-review-caller.bpmn"})
+@Deployment(resources = {"processes/county-exception-review.bpmn", "test-processes/county-review-caller.bpmn",
+        "forms/county-home-visit.form", "forms/county-exception-review.form"})
 class CountyExceptionReviewProcessTest {
 
     @RegisterExtension
@@ -124,8 +131,15 @@ class CountyExceptionReviewProcessTest {
         assertThat(taskQuery().taskId(task.getId()).taskCandidateGroup(COUNTY).count()).isOne();
     }
 
+    /** The task's form reference, checked to resolve to a deployed form of that id. */
     static String formOf(Task task) {
         CamundaFormRef form = taskQuery().taskId(task.getId()).initializeFormKeys().singleResult().getCamundaFormRef();
+        try (InputStream deployed = formService().getDeployedTaskForm(task.getId())) {
+            assertThat(new String(deployed.readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("\"id\": \"" + form.getKey() + "\"");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return form.getBinding() + ":" + form.getKey();
     }
 
