@@ -202,11 +202,13 @@ public class SlaClock {
                 percent, row.state(), entries));
     }
 
+    /** Computes the deadline again; a resumption or extension is recorded even when it leaves the date where it was. */
     private Row recompute(String caseNumber, String actor, String action, Integer days, String reason) {
+        boolean alwaysRecorded = !"RECALCULATE".equals(action);
         Row row = row(caseNumber);
         Deadline next = calendar.current().addWorkingDays(row.startDate(), row.budget() + row.suspendedDays());
-        if (next.date().equals(row.deadline()) && next.provisional() == row.provisional() && !"RESUME".equals(action)
-                && !"EXTEND".equals(action)) {
+        boolean unchanged = next.date().equals(row.deadline()) && next.provisional() == row.provisional();
+        if (unchanged && !alwaysRecorded) {
             return row;
         }
         jdbc.update("update jz_sla_clock set deadline = ?, deadline_provisional = ? where case_number = ?",
