@@ -136,6 +136,28 @@ abstract class ApplicationContractTests {
     }
 
     @Test
+    void theLoginPageIsInChineseAndEnglish() {
+        HttpResponse<String> page = WebClient.browser(port).browse("/login");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("用户名 / User name", "密码 / Password", "登录 / Sign in").doesNotContain("<script");
+        assertThat(WebClient.browser(port).browse("/login?error").body()).contains("用户名或密码错误", "Wrong user name or password");
+    }
+
+    @Test
+    void signingOutOfTheWebappEndsTheSession() {
+        WebClient browser = WebClient.browser(port);
+        browser.formLogin("manager", "demo");
+        assertThat(browser.browse("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
+        HttpResponse<String> user = browser.browse("/camunda/api/admin/auth/user/default");
+        assertThat(user.statusCode()).isEqualTo(200);
+        assertThat(user.body()).contains("\"userId\":\"manager\"", "cockpit").doesNotContain("tasklist");
+        HttpResponse<String> logout = browser.send("POST", "/camunda/api/admin/auth/user/default/logout", null, null, null, null);
+        assertThat(logout.statusCode()).isEqualTo(200);
+        assertThat(browser.browse("/camunda/app/cockpit/").statusCode()).isEqualTo(302);
+        assertThat(browser.browse("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void aFailedFormLoginStaysOnTheLoginPage() {
         WebClient browser = WebClient.browser(port);
         HttpResponse<String> login = browser.formLogin("assistant1", "not-the-password");

@@ -62,7 +62,7 @@ class SecurityConfiguration {
                                 PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),
                                 PATHS.matcher("/favicon.ico")).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.defaultSuccessUrl("/camunda/app/tasklist/", false))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/camunda/app/tasklist/", false))
                 // The webapps' own "log out" ends the Spring session too, or the user would be signed in again at once.
                 .logout(l -> l.logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"),
                                 PATHS.matcher(HttpMethod.POST, CAMUNDA_LOGOUT)))
