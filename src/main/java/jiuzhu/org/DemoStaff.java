@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import jiuzhu.security.RoleGroup;
+import jiuzhu.system.StartupLock;
 
 /**
  * The demo staff of the default profile, all with the password {@code demo}: one of each kind of user, placed
@@ -38,13 +39,19 @@ class DemoStaff implements ApplicationRunner {
             new Person("assistant1", "张", "新湖一社区协理员", RoleGroup.ASSISTANTS, "v371402001001"));
 
     private final IdentityService identityService;
+    private final StartupLock startupLock;
 
-    DemoStaff(IdentityService identityService) {
+    DemoStaff(IdentityService identityService, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.identityService = identityService;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.runExclusively(this::seed);
+    }
+
+    private void seed() {
         for (Person p : PEOPLE) {
             if (identityService.createUserQuery().userId(p.id()).count() == 0) {
                 User user = identityService.newUser(p.id());

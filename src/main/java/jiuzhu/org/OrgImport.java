@@ -22,7 +22,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
+
+import jiuzhu.system.StartupLock;
 
 /**
  * Brings the registry tables and the units' Camunda groups in line with the registry file at start-up. An
@@ -39,22 +40,31 @@ class OrgImport implements ApplicationRunner {
 
     private final OrgProperties properties;
     private final JdbcTemplate jdbc;
-    private final TransactionTemplate tx;
+    private final StartupLock startupLock;
     private final IdentityService identityService;
 
-    OrgImport(OrgProperties properties, JdbcTemplate jdbc, TransactionTemplate tx, IdentityService identityService) {
+    OrgImport(OrgProperties properties, JdbcTemplate jdbc, StartupLock startupLock, IdentityService identityService) {
         this.properties = properties;
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.startupLock = startupLock;
         this.identityService = identityService;
     }
 
     @Override
     public void run(ApplicationArguments args) throws IOException {
+        byte[] content = read();
+        startupLock.runExclusively(() -> importIfChanged(content));
+    }
+
+    private byte[] read() throws IOException {
         byte[] content;
         try (InputStream in = properties.data().getInputStream()) {
             content = in.readAllBytes();
         }
+        return content;
+    }
+
+    private void importIfChanged(byte[] content) {
         String source = properties.data().getDescription();
         // The demo switch is part of the fingerprint: the same file read without demo units is another import.
         String sha = fingerprint(content, properties.includeDemoUnits());
@@ -67,7 +77,7 @@ class OrgImport implements ApplicationRunner {
         List<Unit> units = UnitFile.read(new ByteArrayInputStream(content), source).stream()
                 .filter(u -> properties.includeDemoUnits() || !u.demo())
                 .toList();
-        int[] counts = tx.execute(status -> sync(units, source, sha));
+        int[] counts = sync(units, source, sha);
         syncGroups(units);
         log.info("Organisation registry imported from {}: {} units, {} added, {} changed, {} deactivated",
                 source, units.size(), counts[0], counts[1], counts[2]);

@@ -18,6 +18,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import jiuzhu.security.RoleGroup;
+import jiuzhu.system.StartupLock;
 
 /**
  * The unit work queue in Tasklist: the tasks whose candidate group is one of the user's groups (so a clerk sees
@@ -33,10 +34,13 @@ class WorkQueueFilters implements ApplicationRunner {
     private static final List<RoleGroup> STAFF = List.of(RoleGroup.CLERKS, RoleGroup.COUNTY_OFFICERS, RoleGroup.ASSISTANTS);
 
     private final FilterService filterService;
+    private final StartupLock startupLock;
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
 
-    WorkQueueFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+    WorkQueueFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+            StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.filterService = filterService;
         this.taskService = taskService;
         this.authorizationService = authorizationService;
@@ -44,6 +48,10 @@ class WorkQueueFilters implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.runExclusively(this::seed);
+    }
+
+    private void seed() {
         if (filterService.createFilterQuery().filterName(UNIT_QUEUE).count() > 0) {
             return;
         }

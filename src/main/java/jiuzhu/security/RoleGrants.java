@@ -19,6 +19,8 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import jiuzhu.system.StartupLock;
+
 /**
  * Creates the role groups and their Camunda grants at start-up, adding what is missing and never removing what an
  * administrator added. What a case worker may see of a case comes from the case's unit (candidate groups and,
@@ -64,15 +66,21 @@ class RoleGrants implements ApplicationRunner {
             new Grant(RoleGroup.OWNERS, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, List.of(Permissions.READ)));
 
     private final IdentityService identityService;
+    private final StartupLock startupLock;
     private final AuthorizationService authorizationService;
 
-    RoleGrants(IdentityService identityService, AuthorizationService authorizationService) {
+    RoleGrants(IdentityService identityService, AuthorizationService authorizationService, StartupLock startupLock) {
+        this.startupLock = startupLock;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        startupLock.runExclusively(this::seed);
+    }
+
+    private void seed() {
         for (RoleGroup role : RoleGroup.values()) {
             if (identityService.createGroupQuery().groupId(role.groupId()).count() == 0) {
                 Group group = identityService.newGroup(role.groupId());
