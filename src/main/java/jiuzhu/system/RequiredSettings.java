@@ -16,7 +16,7 @@ class RequiredSettings implements EnvironmentPostProcessor {
 
     static final String PROFILE = "postgres";
     static final List<String> VARIABLES = List.of("JIUZHU_DB_URL", "JIUZHU_DB_USER", "JIUZHU_DB_PASSWORD",
-            "JIUZHU_ADMIN_USER", "JIUZHU_ADMIN_PASSWORD");
+            "JIUZHU_ADMIN_USER", "JIUZHU_ADMIN_PASSWORD", "JIUZHU_DATA_KEY");
     static final int MIN_ADMIN_PASSWORD = 10;
 
     @Override
@@ -40,8 +40,20 @@ class RequiredSettings implements EnvironmentPostProcessor {
         if (url != null && !url.isBlank() && !url.startsWith("jdbc:postgresql:")) {
             problems.add("JIUZHU_DB_URL 应以 jdbc:postgresql: 开头 / must start with jdbc:postgresql:");
         }
+        String key = environment.getProperty("JIUZHU_DATA_KEY");
+        if (key != null && !key.isBlank() && !isBase64Of32Bytes(key)) {
+            problems.add("JIUZHU_DATA_KEY 应为32字节的Base64 / must be 32 random bytes in base64 (openssl rand -base64 32)");
+        }
         if (!problems.isEmpty()) {
             throw new MissingSettingsException(problems);
+        }
+    }
+
+    private static boolean isBase64Of32Bytes(String value) {
+        try {
+            return java.util.Base64.getDecoder().decode(value.strip()).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 }

@@ -34,6 +34,7 @@ class PostgresProfileTests {
                 .contains("JIUZHU_DB_PASSWORD 未设置 / is not set")
                 .contains("JIUZHU_ADMIN_USER 未设置 / is not set")
                 .contains("JIUZHU_ADMIN_PASSWORD 未设置 / is not set")
+                .contains("JIUZHU_DATA_KEY 未设置 / is not set")
                 .doesNotContain("JIUZHU_DB_USER 未设置")
                 .contains("Set these environment variables");
     }
@@ -43,10 +44,11 @@ class PostgresProfileTests {
         assertThatThrownBy(() -> new SpringApplicationBuilder(JiuzhuApplication.class)
                 .profiles("postgres")
                 .properties("JIUZHU_DB_URL=jdbc:h2:mem:x", "JIUZHU_DB_USER=a", "JIUZHU_DB_PASSWORD=b",
-                        "JIUZHU_ADMIN_USER=root", "JIUZHU_ADMIN_PASSWORD=short")
+                        "JIUZHU_ADMIN_USER=root", "JIUZHU_ADMIN_PASSWORD=short", "JIUZHU_DATA_KEY=dG9vLXNob3J0")
                 .run())
                 .isInstanceOf(MissingSettingsException.class);
-        assertThat(output.getAll()).contains("JIUZHU_ADMIN_PASSWORD 至少10个字符", "must start with jdbc:postgresql:");
+        assertThat(output.getAll()).contains("JIUZHU_ADMIN_PASSWORD 至少10个字符", "must start with jdbc:postgresql:",
+                "JIUZHU_DATA_KEY 应为32字节的Base64");
     }
 
     @Test
@@ -57,6 +59,7 @@ class PostgresProfileTests {
                     .properties("JIUZHU_DB_URL=" + postgres.getJdbcUrl("postgres", "postgres"),
                             "JIUZHU_DB_USER=postgres", "JIUZHU_DB_PASSWORD=postgres",
                             "JIUZHU_ADMIN_USER=chief", "JIUZHU_ADMIN_PASSWORD=a-long-secret-1",
+                            "JIUZHU_DATA_KEY=" + java.util.Base64.getEncoder().encodeToString(new byte[32]),
                             "server.port=0", "camunda.bpm.generate-unique-process-engine-name=true",
                             "camunda.bpm.job-execution.enabled=false")
                     .run();
