@@ -43,12 +43,16 @@ public final class WebClient {
         return send(b.build());
     }
 
-    public HttpResponse<String> send(String method, String path, String user, String password, String contentType, String body) {
+    public HttpResponse<String> send(String method, String path, String user, String password, String contentType, String body,
+            String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Accept", "application/json");
         if (contentType != null) {
             b.header("Content-Type", contentType);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
         }
         if (user != null) {
             b.header("Authorization", basic(user, password));

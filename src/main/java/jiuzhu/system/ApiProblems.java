@@ -29,7 +29,11 @@ class ApiProblems {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return problem(e.status(), e.code(), e.getMessage());
+        ResponseEntity<ProblemDetail> response = problem(e.status(), e.code(), e.getMessage());
+        if (!e.errors().isEmpty()) {
+            response.getBody().setProperty("errors", e.errors());
+        }
+        return response;
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -55,6 +59,12 @@ class ApiProblems {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RequestSizeLimit.TooLarge) {
+                return problem(HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE", "请求内容超过" + RequestSizeLimit.MAX_BYTES / 1024
+                        + " KiB / the request body exceeds " + RequestSizeLimit.MAX_BYTES / 1024 + " KiB");
+            }
+        }
         return problem(HttpStatus.BAD_REQUEST, "BODY_UNREADABLE", "请求内容无法解析 / the request body cannot be read");
     }
 

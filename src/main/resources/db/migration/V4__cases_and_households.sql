@@ -55,3 +55,13 @@ create table jz_case_number (
     last_value integer    not null,
     primary key (prefix, number_year)
 );
+
+-- One row per case-number prefix, locked while a number is handed out (so that the first number of a year is
+-- created by exactly one filing): DB 低保, TK 特困, LS 临时救助, CJ 惩戒.
+create table jz_case_prefix (
+    prefix varchar(8) not null primary key
+);
+insert into jz_case_prefix (prefix) values ('DB');
+insert into jz_case_prefix (prefix) values ('TK');
+insert into jz_case_prefix (prefix) values ('LS');
+insert into jz_case_prefix (prefix) values ('CJ');

@@ -1,0 +1,147 @@
+package jiuzhu.intake;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import jiuzhu.household.HouseholdRecords;
+import jiuzhu.intake.CaseRecords.CaseFile;
+import jiuzhu.org.OrgRegistry;
+import jiuzhu.security.CaseAccess;
+import jiuzhu.system.ApiException;
+
+/**
+ * Jiuzhu's case API: file an application, read a case (its unit and the units above it only; anyone else gets 404,
+ * and every read is audited), raise an objection during publicity, ask the county for an extension.
+ */
+@RestController
+class CaseController {
+
+    record FiledView(String caseNumber, CaseStatus status, String townshipCode, String townshipName, String processInstanceId) {
+    }
+
+    record MemberView(String name, String idNumber, HouseholdRecords.Relation relation, Boolean canWork,
+            long monthlyIncomeFen, long financialAssetsFen) {
+    }
+
+    record CaseView(String caseNumber, String assistanceType, CaseStatus status, String townshipCode, String villageCode,
+            String filedAtUnit, String filedBy, Instant filedAt, HouseholdRecords.Residence residence, String address,
+            boolean ownsNonEssentialVehicle, List<MemberView> members, boolean nearRelative, String decision,
+            String decisionReasons, Instant decidedAt) {
+    }
+
+    record Statement(String text) {
+    }
+
+    static final int MAX_STATEMENT = 2000;
+
+    private final Intake intake;
+    private final CaseRecords cases;
+    private final HouseholdRecords households;
+    private final OrgRegistry org;
+    private final CaseAccess access;
+    private final RuntimeService runtime;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    CaseController(Intake intake, CaseRecords cases, HouseholdRecords households, OrgRegistry org, CaseAccess access,
+            RuntimeService runtime, JdbcTemplate jdbc, Clock clock) {
+        this.intake = intake;
+        this.cases = cases;
+        this.households = households;
+        this.org = org;
+        this.access = access;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @PostMapping("/api/applications")
+    ResponseEntity<FiledView> file(@RequestBody ApplicationForm form, Authentication user,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        if (idempotencyKey != null && !idempotencyKey.matches("[A-Za-z0-9._-]{8,64}")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "IDEMPOTENCY_KEY_INVALID", "Idempotency-Key 应为8至64个字母、数字或 ._-",
+                    "Idempotency-Key must be 8..64 letters, digits or ._-");
+        }
+        Intake.Filed filed = intake.file(form, user.getName(), org.unitsOf(user.getName()), access.isAdmin(user), idempotencyKey);
+        FiledView view = new FiledView(filed.caseNumber(), filed.status(), filed.townshipCode(), filed.townshipName(),
+                filed.processInstanceId());
+        return filed.replayed() ? ResponseEntity.ok(view)
+                : ResponseEntity.created(URI.create("/api/cases/" + filed.caseNumber())).body(view);
+    }
+
+    @GetMapping("/api/cases/{caseNumber}")
+    CaseView read(@PathVariable String caseNumber, Authentication user) {
+        CaseFile file = visible(caseNumber, user);
+        jdbc.update("insert into jz_access_audit (at, user_id, case_number, endpoint) values (?, ?, ?, ?)",
+                Timestamp.from(clock.instant()), user.getName(), caseNumber, "GET /api/cases/{caseNumber}");
+        var household = households.find(file.householdId()).orElseThrow();
+        // Full ID numbers for the responsible township's staff only; units above it see them masked.
+        boolean responsible = org.unitsOf(user.getName()).stream().anyMatch(u -> u.code().equals(file.townshipCode()));
+        List<MemberView> members = households.members(file.householdId()).stream()
+                .map(m -> new MemberView(m.name(), responsible ? households.idNumberOf(m.id()) : m.maskedId(), m.relation(), m.canWork(),
+                        m.monthlyIncomeFen(), m.financialAssetsFen()))
+                .toList();
+        return new CaseView(file.caseNumber(), file.assistanceType(), file.status(), file.townshipCode(), file.villageCode(),
+                file.filedAtUnit(), file.filedBy(), file.filedAt(), household.residence(), household.address(),
+                household.ownsNonEssentialVehicle(), members, file.nearRelative(), file.decision(), file.decisionReasons(),
+                file.decidedAt());
+    }
+
+    @PostMapping("/api/cases/{caseNumber}/objections")
+    ResponseEntity<Void> objection(@PathVariable String caseNumber, @RequestBody Statement statement, Authentication user) {
+        visible(caseNumber, user);
+        correlate(caseNumber, "ObjectionRaised", Map.of("objectionText", statementText(statement), "objectionRaisedBy", user.getName()),
+                "NOT_IN_PUBLICITY", "案件不在公示期，不能提出异议", "the case is not in its publicity period");
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/api/cases/{caseNumber}/extension-requests")
+    ResponseEntity<Void> extension(@PathVariable String caseNumber, @RequestBody Statement statement, Authentication user) {
+        visible(caseNumber, user);
+        correlate(caseNumber, "ExtensionRequested", Map.of("extensionRequestReason", statementText(statement),
+                "extensionRequestedBy", user.getName()),
+                "NOT_IN_PROCEDURE", "案件不在审核办理中，不能申请延期", "the case is not being processed");
+        return ResponseEntity.accepted().build();
+    }
+
+    private CaseFile visible(String caseNumber, Authentication user) {
+        return cases.find(caseNumber).filter(c -> access.maySee(user, c.townshipCode()))
+                .orElseThrow(() -> ApiException.notFound("案件 / case " + caseNumber));
+    }
+
+    private void correlate(String caseNumber, String message, Map<String, Object> variables, String code, String zh, String en) {
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(caseNumber).setVariables(variables).correlate();
+        } catch (MismatchingMessageCorrelationException e) {
+            throw ApiException.conflict(code, zh, en);
+        }
+    }
+
+    private static String statementText(Statement statement) {
+        if (statement == null || statement.text() == null || statement.text().isBlank()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "TEXT_REQUIRED", "请填写内容", "text is required");
+        }
+        if (statement.text().length() > MAX_STATEMENT || statement.text().matches("(?s).*[<>\\p{Cntrl}&&[^\\n\\r\\t]].*")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "TEXT_INVALID", "内容过长或含有 < > 等字符",
+                    "text too long or contains < > or control characters");
+        }
+        return statement.text().strip();
+    }
+}
