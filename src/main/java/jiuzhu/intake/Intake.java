@@ -52,6 +52,11 @@ class Intake {
         this.clock = clock;
     }
 
+    /** What intake decided for an application: its number, where it goes and the process variables that say so. */
+    record Registered(String caseNumber, Unit township, Map<String, Object> variables) {
+    }
+
+    /** Files through the API: registers the case and starts its process, in one transaction. */
     @Transactional
     Filed file(ApplicationForm form, String user, List<Unit> userUnits, boolean admin, String idempotencyKey) {
         if (idempotencyKey != null) {
@@ -60,6 +65,24 @@ class Intake {
                 return earlier.get();
             }
         }
+        Registered registered = register(form, user, userUnits, admin, idempotencyKey);
+        Map<String, Object> variables = new HashMap<>(registered.variables());
+        variables.put("intakeChannel", "API");
+        String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, registered.caseNumber(), variables).getProcessInstanceId();
+        linkProcessInstance(registered.caseNumber(), instance);
+        return new Filed(registered.caseNumber(), CaseStatus.FILED, registered.township().code(), registered.township().name(),
+                instance, false);
+    }
+
+    void linkProcessInstance(String caseNumber, String processInstanceId) {
+        jdbc.update("update jz_case set process_instance_id = ? where case_number = ?", processInstanceId, caseNumber);
+    }
+
+    /**
+     * Checks, routes, de-duplicates, numbers and stores an application; the caller starts (API) or continues
+     * (Tasklist start form) the process. Runs in the caller's transaction.
+     */
+    Registered register(ApplicationForm form, String user, List<Unit> userUnits, boolean admin, String idempotencyKey) {
         InputProblems problems = new InputProblems();
         ApplicationCheck.Checked checked = ApplicationCheck.check(form, problems);
         Unit servicePoint = null;
@@ -98,19 +121,16 @@ class Intake {
                 township.code(), village == null ? null : village.code(), servicePoint.code(), user,
                 Timestamp.from(clock.instant()), householdId, checked.nearRelative(), blankToNull(checked.nearRelativeNote()),
                 idempotencyKey == null ? null : user + ":" + idempotencyKey);
-        String county = township.parentCode();
         Map<String, Object> variables = new HashMap<>();
         variables.put("assistanceType", PROCESS_KEY);
         variables.put("unitCode", township.code());
         variables.put("townshipGroup", township.groupId());
-        variables.put("countyGroup", Unit.groupIdOf(UnitLevel.COUNTY, county));
+        variables.put("countyGroup", Unit.groupIdOf(UnitLevel.COUNTY, township.parentCode()));
         variables.put("nearRelative", checked.nearRelative());
         variables.put("objectionUpheld", false);
         variables.put("complaint", false);
         variables.put("caseByCase", false);
-        String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, caseNumber, variables).getProcessInstanceId();
-        jdbc.update("update jz_case set process_instance_id = ? where case_number = ?", instance, caseNumber);
-        return new Filed(caseNumber, CaseStatus.FILED, township.code(), township.name(), instance, false);
+        return new Registered(caseNumber, township, variables);
     }
 
     private Optional<Filed> replay(String idempotencyKey, String user) {
