@@ -144,6 +144,27 @@ abstract class ApplicationContractTests {
     }
 
     @Test
+    void pagesAndApisCarryTheirSecurityHeadersAndTheWebappsKeepCamundasOwnPolicy() {
+        HttpResponse<String> login = WebClient.browser(port).browse("/login");
+        assertThat(login.headers().allValues("Content-Security-Policy")).hasSize(1).first().asString()
+                .contains("script-src 'none'", "frame-ancestors 'none'");
+        assertThat(login.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(login.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(login.headers().allValues("Set-Cookie")).allSatisfy(c -> assertThat(c).contains("HttpOnly", "SameSite=Lax"));
+
+        HttpResponse<String> me = api.get("/api/me", "clerk1", "demo");
+        assertThat(me.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'none'; frame-ancestors 'none'; base-uri 'none'");
+        assertThat(me.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(me.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+
+        WebClient browser = WebClient.browser(port);
+        browser.formLogin("clerk1", "demo");
+        HttpResponse<String> tasklist = browser.browse("/camunda/app/tasklist/default/");
+        assertThat(tasklist.headers().allValues("Content-Security-Policy")).as("only Camunda's own policy").hasSize(1)
+                .first().asString().contains("nonce-", "frame-ancestors 'none'");
+    }
+
+    @Test
     void signingOutOfTheWebappEndsTheSession() {
         WebClient browser = WebClient.browser(port);
         browser.formLogin("manager", "demo");

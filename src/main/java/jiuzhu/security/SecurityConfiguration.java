@@ -19,6 +19,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -37,6 +41,11 @@ class SecurityConfiguration {
     private static final String CAMUNDA_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
     /** Camunda's filters run right after Spring's chain, which has already authenticated the request. */
     private static final int CAMUNDA_FILTER_ORDER = SecurityProperties.DEFAULT_FILTER_ORDER + 1;
+    /** Jiuzhu's own pages: no scripts at all, styles inline only (the login page), nothing framed or framing. */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'none'; style-src 'self' 'unsafe-inline';"
+            + " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+    /** JSON answers are never rendered as documents. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
     private static final String AUTHENTICATION_PROVIDER = ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM;
 
     @Bean
@@ -48,6 +57,8 @@ class SecurityConfiguration {
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(API_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
                 // Stateless Basic: no cookie to ride on, so no CSRF token to check.
                 .csrf(c -> c.disable());
         return http.build();
@@ -62,6 +73,10 @@ class SecurityConfiguration {
                                 PATHS.matcher("/actuator/health"), PATHS.matcher("/actuator/health/**"),
                                 PATHS.matcher("/favicon.ico")).permitAll()
                         .anyRequest().authenticated())
+                // The webapps under /camunda send Camunda's own nonce-based policy; a second one would break them.
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(PATHS.matcher("/camunda/**")), new ContentSecurityPolicyHeaderWriter(PAGE_POLICY)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/camunda/app/tasklist/", false))
                 // The webapps' own "log out" ends the Spring session too, or the user would be signed in again at once.
                 .logout(l -> l.logoutRequestMatcher(new OrRequestMatcher(PATHS.matcher(HttpMethod.POST, "/logout"),
