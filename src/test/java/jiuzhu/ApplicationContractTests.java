@@ -22,6 +22,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import jiuzhu.system.DeploymentRulesTests;
+
 /**
  * What the whole application promises on any database: every model and form deployed, Jiuzhu's schema migrated,
  * the registry and demo staff in place, and one login for the APIs and the webapps, with everything else refused.
@@ -199,6 +201,25 @@ abstract class ApplicationContractTests {
         for (String endpoint : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump")) {
             assertThat(admin.browse(endpoint).statusCode()).as(endpoint).isEqualTo(404);
         }
+    }
+
+    @Test
+    void aProcessOwnerDeployingFromModelerIsToldWhichRuleABrokenModelBreaks() throws Exception {
+        String boundary = "----jiuzhu" + System.nanoTime();
+        String bpmn = DeploymentRulesTests.model("rule-rest", DeploymentRulesTests.TTL, DeploymentRulesTests.GOOD_SERVICE.replace("stopSlaClock", "missingBean"), DeploymentRulesTests.GOOD_USER, "");
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfrom-modeler\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"rule-rest.bpmn\"; filename=\"rule-rest.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"rule-test.form\"; filename=\"rule-test.form\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + DeploymentRulesTests.FORM + "\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("owner:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(r.body()).contains("Task_Work", "no bean named missingBean");
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("rule-rest").count()).isZero();
     }
 
     static Set<String> filesIn(String folder, String... suffixes) throws IOException {
