@@ -168,6 +168,12 @@ class SubsistenceAllowanceProcessTest {
         });
         register("startSlaClock", "resumeSlaClock", "stopSlaClock", "recordSlaWarning", "recordSlaBreach",
                 "issueLapseNotice", "issueRefusalNotice", "recordNoticeOverdue");
+        register("registerApplication", e -> {
+            e.setProcessBusinessKey(CASE);
+            e.setVariable("townshipGroup", TOWNSHIP);
+            e.setVariable("countyGroup", COUNTY);
+            e.removeVariable("piiMember1IdNumber");
+        });
         register("issueMissingMaterialsNotice", e -> seen.put("issueMissingMaterialsNotice.missingMaterials", e.getVariable("missingMaterials")));
         register("issueIntakeRefusal", e -> seen.put("issueIntakeRefusal.intakeRefusalReason", e.getVariable("intakeRefusalReason")));
         register("suspendSlaClock", e -> seen.put("suspendSlaClock.slaSuspensionReason", e.getVariable("slaSuspensionReason")));
@@ -236,6 +242,7 @@ class SubsistenceAllowanceProcessTest {
         variables.put("objectionUpheld", false);
         variables.put("complaint", false);
         variables.put("caseByCase", false);
+        variables.put("intakeChannel", "API");
         instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, CASE, variables);
         return instance;
     }
@@ -395,6 +402,26 @@ class SubsistenceAllowanceProcessTest {
     }
 
     // ---------------------------------------------------------------- intake
+
+    @Test
+    void anApplicationFromTheTasklistStartFormIsRegisteredBeforeTheTownshipSeesIt() {
+        Map<String, Object> form = new HashMap<>();
+        form.put("intakeChannel", "TASKLIST");
+        form.put("piiMember1IdNumber", "371402198001010012");
+        instance = runtimeService().startProcessInstanceByKey(PROCESS_KEY, form);
+
+        assertThat(instance).hasPassed("Task_RegisterApplication").isWaitingAt("Task_CheckCompleteness");
+        assertThat(calls).containsExactly("registerApplication");
+        assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(CASE).count()).isEqualTo(1);
+        assertThat(runtimeService().getVariables(instance.getId())).doesNotContainKey("piiMember1IdNumber");
+        assertThat(taskAt("Task_CheckCompleteness")).isNotNull();
+    }
+
+    @Test
+    void anApplicationFiledThroughTheApiIsNotRegisteredTwice() {
+        start();
+        assertThat(instance).hasNotPassed("Task_RegisterApplication").isWaitingAt("Task_CheckCompleteness");
+    }
 
     @Test
     void anIncompleteApplicationIsToldOnceWhatIsMissingAndAcceptedWhenTheMaterialsCome() {
