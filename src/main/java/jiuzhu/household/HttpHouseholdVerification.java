@@ -44,7 +44,7 @@ class HttpHouseholdVerification implements HouseholdVerification {
 
     HttpHouseholdVerification(VerificationProperties properties, MemberLookup lookup, ObjectMapper json) {
         VerificationProperties.Http http = properties.http();
-        if (http == null || http.baseUrl() == null) {
+        if (http == null || http.baseUrl() == null || http.baseUrl().toString().isBlank()) {
             throw new IllegalStateException("jiuzhu.verification.mode=http 需要 jiuzhu.verification.http.base-url"
                     + " / the http verification needs jiuzhu.verification.http.base-url");
         }
