@@ -1,0 +1,45 @@
+package jiuzhu.subsistence;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The task listeners of {@code subsistence-allowance}: {@code ${showCaseSummary}} on create of every user task, and
+ * the listeners that note who completed a task whose completion is an act of authority (the decision itself is
+ * recorded later by a job that runs without a user).
+ */
+@Configuration(proxyBeanMethods = false)
+class SubsistenceListeners {
+
+    /** Task-local, so each task shows the state at its creation and the process scope holds no personal data. */
+    @Bean
+    TaskListener showCaseSummary(CaseSummaries summaries) {
+        return task -> task.setVariableLocal(SubsistenceVariables.CASE_SUMMARY,
+                summaries.summary(task.getExecution().getProcessBusinessKey()));
+    }
+
+    /** An extension needs an approver (SlaClock refuses one without); completion without a known user is refused. */
+    @Bean
+    TaskListener recordExtensionApprover() {
+        return task -> task.setVariable(SubsistenceVariables.SLA_EXTENSION_APPROVED_BY, completedBy(task, "延期审批"));
+    }
+
+    /** Proposed for Task_TownshipDecision (complete): who decided, read by recordSubsistenceDecision. */
+    @Bean
+    TaskListener recordTownshipDecider() {
+        return task -> task.setVariable(SubsistenceVariables.TOWNSHIP_DECIDED_BY, completedBy(task, "乡镇审批"));
+    }
+
+    /** The signed-in user first (who actually submitted), else the assignee; neither is an error. */
+    static String completedBy(DelegateTask task, String what) {
+        var user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        String who = user != null && user.getUserId() != null ? user.getUserId() : task.getAssignee();
+        if (who == null || who.isBlank()) {
+            throw new IllegalStateException(what + "须由已登录用户或任务办理人完成 / " + task.getTaskDefinitionKey()
+                    + " must be completed by a signed-in user or its assignee");
+        }
+        return who;
+    }
+}
