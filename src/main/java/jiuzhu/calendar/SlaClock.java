@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -24,6 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class SlaClock {
 
     public enum State { RUNNING, WARNED, BREACHED, SUSPENDED, STOPPED }
+
+    /** Published when a case's clock starts, that is when the case is accepted (受理). */
+    public record Started(String caseNumber, String assistanceType, LocalDate acceptedOn) {
+    }
 
     public record LedgerEntry(Instant at, String actor, String action, Integer workingDays, String reason,
             LocalDate oldDeadline, LocalDate newDeadline) {
@@ -61,13 +66,16 @@ public class SlaClock {
     private final CalendarProperties properties;
     private final SlaTimers timers;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    SlaClock(JdbcTemplate jdbc, StatutoryCalendar calendar, CalendarProperties properties, SlaTimers timers, Clock clock) {
+    SlaClock(JdbcTemplate jdbc, StatutoryCalendar calendar, CalendarProperties properties, SlaTimers timers, Clock clock,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.calendar = calendar;
         this.properties = properties;
         this.timers = timers;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -84,6 +92,7 @@ public class SlaClock {
                 processInstanceId, today, Timestamp.from(clock.instant()), limit, properties.warnBefore(),
                 State.RUNNING.name(), deadline.date(), deadline.provisional());
         ledger(caseNumber, actor, "START", limit, "受理，开始计时 / accepted, clock started", null, deadline.date());
+        events.publishEvent(new Started(caseNumber, assistanceType, today));
     }
 
     public Date deadlineAt(String caseNumber) {

@@ -17,7 +17,7 @@ import jiuzhu.calendar.WorkingDayCalendar;
  * Used as {@code timeDate="${countyReviewDeadlines.reminder(execution)}"}.
  */
 @Component("countyReviewDeadlines")
-class CountyReviewDeadlines {
+public class CountyReviewDeadlines {
 
     private final StatutoryCalendar calendar;
     private final Clock clock;
@@ -30,6 +30,7 @@ class CountyReviewDeadlines {
         this.reminderDays = reminderDays;
     }
 
+    /** Public, with its class: the expression language only calls methods of public types. */
     public Date reminder(DelegateExecution execution) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.ZONE);
         return Date.from(WorkingDayCalendar.endOfDay(calendar.current().addWorkingDays(today, reminderDays).date()));

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -78,9 +79,13 @@ class SlaClockProcessTest {
             public Instant instant() { return ClockUtil.getCurrentTime().toInstant(); }
         };
         SlaClock[] holder = new SlaClock[1];
-        calendar = new StatutoryCalendar(jdbc, properties,
-                event -> holder[0].onCalendarYearsAdded((StatutoryCalendar.CalendarYearsAdded) event));
-        clock = new SlaClock(jdbc, calendar, properties, new SlaTimers(management), engineClock);
+        ApplicationEventPublisher events = event -> {
+            if (event instanceof StatutoryCalendar.CalendarYearsAdded added) {
+                holder[0].onCalendarYearsAdded(added);
+            }
+        };
+        calendar = new StatutoryCalendar(jdbc, properties, events);
+        clock = new SlaClock(jdbc, calendar, properties, new SlaTimers(management), engineClock, events);
         holder[0] = clock;
         SlaDelegates delegates = new SlaDelegates();
         Mocks.register("sla", new SlaExpressions(clock));

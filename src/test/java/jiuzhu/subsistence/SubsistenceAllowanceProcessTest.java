@@ -161,6 +161,7 @@ class SubsistenceAllowanceProcessTest {
         Mocks.register("countyReviewDeadlines", new CountyReviewDeadlines());
         Mocks.register("showCaseSummary", (TaskListener) task -> task.setVariableLocal("caseSummary",
                 "案件 " + task.getExecution().getProcessBusinessKey() + "：申请人 张*（3714**********123X），家庭3人"));
+        Mocks.register("recordTownshipDecider", (TaskListener) task -> calls.add("recordTownshipDecider"));
         Mocks.register("recordExtensionApprover", (TaskListener) task -> {
             calls.add("recordExtensionApprover");
             Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
@@ -587,7 +588,7 @@ class SubsistenceAllowanceProcessTest {
         assertThat(instance).isWaitingAt("Timer_PeriodicReview");
         assertThat(jobAt("Timer_PeriodicReview").getDuedate()).isEqualTo(REVIEW_DUE);
         assertThat(calls).containsSubsequence("startSlaClock", "verifyHouseholdEconomy", "assessEligibility", "startPublicity",
-                "decideWhoDecides", "recordSubsistenceDecision", "stopSlaClock", "grantAllowance");
+                "decideWhoDecides", "recordTownshipDecider", "recordSubsistenceDecision", "stopSlaClock", "grantAllowance");
         assertThat(calls).doesNotContain("recordSlaWarning", "recordSlaBreach");
     }
 
