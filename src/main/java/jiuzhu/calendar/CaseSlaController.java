@@ -24,6 +24,6 @@ class CaseSlaController {
     SlaClock.View sla(@PathVariable String caseNumber, Authentication user) {
         return clock.view(caseNumber)
                 .filter(view -> access.maySee(user, view.unitCode()))
-                .orElseThrow(() -> ApiException.notFound("案件 / case " + caseNumber));
+                .orElseThrow(() -> ApiException.notFound("案件 " + caseNumber, "case " + caseNumber));
     }
 }

@@ -123,7 +123,7 @@ class CaseController {
 
     private CaseFile visible(String caseNumber, Authentication user) {
         return cases.find(caseNumber).filter(c -> access.maySee(user, c.townshipCode()))
-                .orElseThrow(() -> ApiException.notFound("案件 / case " + caseNumber));
+                .orElseThrow(() -> ApiException.notFound("案件 " + caseNumber, "case " + caseNumber));
     }
 
     private void correlate(String caseNumber, String message, Map<String, Object> variables, String code, String zh, String en) {

@@ -17,8 +17,8 @@ public class ApiException extends RuntimeException {
         this.code = code;
     }
 
-    public static ApiException notFound(String what) {
-        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "未找到" + what, what + " not found");
+    public static ApiException notFound(String chineseWhat, String englishWhat) {
+        return new ApiException(HttpStatus.NOT_FOUND, "NOT_FOUND", "未找到" + chineseWhat, englishWhat + " not found");
     }
 
     public static ApiException forbidden() {
