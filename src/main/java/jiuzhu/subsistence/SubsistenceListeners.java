@@ -26,7 +26,25 @@ class SubsistenceListeners {
         return task -> task.setVariable(SubsistenceVariables.SLA_EXTENSION_APPROVED_BY, completedBy(task, "延期审批"));
     }
 
-    /** Proposed for Task_TownshipDecision (complete): who decided, read by recordSubsistenceDecision. */
+    /**
+     * The home visit is made by two staff who both sign (Task_HomeVisit, complete): two names, not the same person.
+     * The form cannot compare two fields, so the completion itself is refused, and Tasklist shows why.
+     */
+    @Bean
+    TaskListener requireTwoVisitors() {
+        return task -> {
+            Object first = task.getVariable("visitOfficer1");
+            Object second = task.getVariable("visitOfficer2");
+            String a = first == null ? "" : first.toString().strip();
+            String b = second == null ? "" : second.toString().strip();
+            if (a.isEmpty() || b.isEmpty() || a.equals(b)) {
+                throw new IllegalArgumentException("入户调查须由两名不同的工作人员共同进行并签字 / the home visit needs two"
+                        + " different members of staff who both sign (visitOfficer1, visitOfficer2)");
+            }
+        };
+    }
+
+    /** Task_TownshipDecision (complete): who decided, read by recordSubsistenceDecision. */
     @Bean
     TaskListener recordTownshipDecider() {
         return task -> task.setVariable(SubsistenceVariables.TOWNSHIP_DECIDED_BY, completedBy(task, "乡镇审批"));

@@ -162,6 +162,7 @@ class SubsistenceAllowanceProcessTest {
         Mocks.register("showCaseSummary", (TaskListener) task -> task.setVariableLocal("caseSummary",
                 "案件 " + task.getExecution().getProcessBusinessKey() + "：申请人 张*（3714**********123X），家庭3人"));
         Mocks.register("recordTownshipDecider", (TaskListener) task -> calls.add("recordTownshipDecider"));
+        Mocks.register("requireTwoVisitors", (TaskListener) task -> calls.add("requireTwoVisitors"));
         Mocks.register("recordExtensionApprover", (TaskListener) task -> {
             calls.add("recordExtensionApprover");
             Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();

@@ -471,4 +471,17 @@ class SubsistenceBeansTest {
         listener.notify(task);
         assertThat(set).containsEntry("slaExtensionApprovedBy", "county1");
     }
+
+    @Test
+    void theHomeVisitNeedsTwoDifferentStaffWhoBothSign() {
+        TaskListener listener = context.getBean("requireTwoVisitors", TaskListener.class);
+        DelegateTask task = mock(DelegateTask.class);
+        when(task.getVariable("visitOfficer1")).thenReturn("李新湖");
+        when(task.getVariable("visitOfficer2")).thenReturn(" 李新湖 ");
+        assertThatThrownBy(() -> listener.notify(task)).hasMessageContaining("two different members of staff");
+        when(task.getVariable("visitOfficer2")).thenReturn(null);
+        assertThatThrownBy(() -> listener.notify(task)).hasMessageContaining("入户调查须由两名不同的工作人员");
+        when(task.getVariable("visitOfficer2")).thenReturn("王协理");
+        listener.notify(task);
+    }
 }
