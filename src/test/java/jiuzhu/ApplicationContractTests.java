@@ -74,7 +74,10 @@ abstract class ApplicationContractTests {
         assertThat(jdbc.queryForObject("select name from jz_unit where code = '371402'", String.class)).isEqualTo("德城区");
         assertThat(identityService.createGroupQuery().groupId("t371402001").count()).isEqualTo(1);
         assertThat(identityService.createUserQuery().memberOfGroup("t371402001").list())
-                .extracting(u -> u.getId()).containsExactly("clerk1");
+                .extracting(u -> u.getId()).containsExactlyInAnyOrder("clerk1", "head1");
+        assertThat(identityService.createGroupQuery().groupType("HEAD").count()).as("one head group per township").isEqualTo(22);
+        assertThat(identityService.createUserQuery().memberOfGroup("h371402001").list())
+                .extracting(u -> u.getId()).containsExactly("head1");
     }
 
     @Test

@@ -125,6 +125,7 @@ class Intake {
         variables.put("assistanceType", PROCESS_KEY);
         variables.put("unitCode", township.code());
         variables.put("townshipGroup", township.groupId());
+        variables.put("townshipHeadGroup", Unit.headGroupOf(township.code()));
         variables.put("countyGroup", Unit.groupIdOf(UnitLevel.COUNTY, township.parentCode()));
         variables.put("nearRelative", checked.nearRelative());
         variables.put("objectionUpheld", false);

@@ -26,7 +26,7 @@ class DemoStaff implements ApplicationRunner {
     static final int ORDER = 20;
     static final String PASSWORD = "demo";
 
-    record Person(String id, String lastName, String firstName, RoleGroup role, String unitGroup) {
+    record Person(String id, String lastName, String firstName, RoleGroup role, String unitGroup, String... moreGroups) {
     }
 
     static final List<Person> PEOPLE = List.of(
@@ -35,6 +35,7 @@ class DemoStaff implements ApplicationRunner {
             new Person("manager", "王", "主任", RoleGroup.MANAGERS, "m371400"),
             new Person("clerk1", "李", "新湖经办", RoleGroup.CLERKS, "t371402001"),
             new Person("clerk2", "赵", "新华经办", RoleGroup.CLERKS, "t371402002"),
+            new Person("head1", "孙", "新湖负责人", RoleGroup.HEADS, "t371402001", "h371402001"),
             new Person("county1", "刘", "德城区审核", RoleGroup.COUNTY_OFFICERS, "c371402"),
             new Person("assistant1", "张", "新湖一社区协理员", RoleGroup.ASSISTANTS, "v371402001001"));
 
@@ -64,6 +65,9 @@ class DemoStaff implements ApplicationRunner {
             join(p.id(), p.role().groupId());
             if (p.unitGroup() != null) {
                 join(p.id(), p.unitGroup());
+            }
+            for (String group : p.moreGroups()) {
+                join(p.id(), group);
             }
         }
     }

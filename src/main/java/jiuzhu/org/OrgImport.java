@@ -36,6 +36,8 @@ class OrgImport implements ApplicationRunner {
 
     static final int ORDER = 0;
     static final String GROUP_TYPE = "UNIT";
+    /** Each township also has a group for its head (负责人): h + township code, told of cases about to run late. */
+    static final String HEAD_GROUP_TYPE = "HEAD";
     private static final Logger log = LoggerFactory.getLogger(OrgImport.class);
 
     private final OrgProperties properties;
@@ -132,18 +134,25 @@ class OrgImport implements ApplicationRunner {
     private void syncGroups(List<Unit> units) {
         Map<String, Group> groups = new HashMap<>();
         identityService.createGroupQuery().groupType(GROUP_TYPE).list().forEach(g -> groups.put(g.getId(), g));
+        identityService.createGroupQuery().groupType(HEAD_GROUP_TYPE).list().forEach(g -> groups.put(g.getId(), g));
         for (Unit u : units) {
-            Group g = groups.get(u.groupId());
-            String name = u.name() + "（" + u.code() + "）";
-            if (g == null) {
-                g = identityService.newGroup(u.groupId());
-            } else if (name.equals(g.getName())) {
-                continue;
+            if (u.level() == UnitLevel.TOWNSHIP) {
+                saveGroup(groups, Unit.headGroupOf(u.code()), u.name() + "负责人（" + u.code() + "）", HEAD_GROUP_TYPE);
             }
-            g.setName(name);
-            g.setType(GROUP_TYPE);
-            identityService.saveGroup(g);
+            saveGroup(groups, u.groupId(), u.name() + "（" + u.code() + "）", GROUP_TYPE);
         }
+    }
+
+    private void saveGroup(Map<String, Group> groups, String id, String name, String type) {
+        Group g = groups.get(id);
+        if (g == null) {
+            g = identityService.newGroup(id);
+        } else if (name.equals(g.getName())) {
+            return;
+        }
+        g.setName(name);
+        g.setType(type);
+        identityService.saveGroup(g);
     }
 
     private static String truncate(String s, int max) {

@@ -10,6 +10,11 @@ public record Unit(String code, UnitLevel level, String name, String parentCode,
         return groupIdOf(level, code);
     }
 
+    /** The group of a township's head (负责人), {@code h371402001}. */
+    public static String headGroupOf(String townshipCode) {
+        return "h" + townshipCode;
+    }
+
     public static String groupIdOf(UnitLevel level, String code) {
         return level.groupPrefix() + code;
     }

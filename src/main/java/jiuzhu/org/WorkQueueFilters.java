@@ -31,7 +31,7 @@ class WorkQueueFilters implements ApplicationRunner {
 
     static final int ORDER = 30;
     static final String UNIT_QUEUE = "本单位待办 / My unit's tasks";
-    private static final List<RoleGroup> STAFF = List.of(RoleGroup.CLERKS, RoleGroup.COUNTY_OFFICERS, RoleGroup.ASSISTANTS);
+    private static final List<RoleGroup> STAFF = List.of(RoleGroup.CLERKS, RoleGroup.HEADS, RoleGroup.COUNTY_OFFICERS, RoleGroup.ASSISTANTS);
 
     private final FilterService filterService;
     private final StartupLock startupLock;

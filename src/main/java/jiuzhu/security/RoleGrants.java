@@ -41,6 +41,8 @@ class RoleGrants implements ApplicationRunner {
             new Grant(RoleGroup.CLERKS, Resources.PROCESS_DEFINITION, ANY,
                     List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)),
             new Grant(RoleGroup.CLERKS, Resources.PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
+            new Grant(RoleGroup.HEADS, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
+            new Grant(RoleGroup.HEADS, Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)),
             new Grant(RoleGroup.COUNTY_OFFICERS, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(RoleGroup.COUNTY_OFFICERS, Resources.PROCESS_DEFINITION, ANY,
                     List.of(ProcessDefinitionPermissions.READ)),

@@ -6,6 +6,7 @@ package jiuzhu.security;
  */
 public enum RoleGroup {
     CLERKS("clerks", "乡镇（街道）经办人员"),
+    HEADS("heads", "乡镇（街道）负责人"),
     COUNTY_OFFICERS("countyofficers", "县级审核人员"),
     ASSISTANTS("assistants", "村级协理员"),
     MANAGERS("managers", "管理人员（只读）"),

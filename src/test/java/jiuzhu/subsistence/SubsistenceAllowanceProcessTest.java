@@ -55,7 +55,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
         "forms/democratic-deliberation.form", "forms/township-decision.form", "forms/county-supervision.form",
         "forms/approve-extension.form", "forms/issue-refusal-notice.form", "forms/periodic-review.form",
         "forms/hear-beneficiary.form", "forms/review-decision.form",
-        "forms/county-home-visit.form", "forms/county-exception-review.form"})
+        "forms/county-home-visit.form", "forms/county-exception-review.form", "forms/sla-warning-notice.form",
+        "forms/subsistence-application.form"})
 class SubsistenceAllowanceProcessTest {
 
     @RegisterExtension
@@ -239,6 +240,7 @@ class SubsistenceAllowanceProcessTest {
         variables.put("assistanceType", PROCESS_KEY);
         variables.put("unitCode", "371402001");
         variables.put("townshipGroup", TOWNSHIP);
+        variables.put("townshipHeadGroup", "h371402001");
         variables.put("countyGroup", COUNTY);
         variables.put("nearRelative", nearRelative);
         variables.put("objectionUpheld", false);
@@ -278,7 +280,7 @@ class SubsistenceAllowanceProcessTest {
         Task task = taskAt(activityId);
         assertThat(task).as(activityId).isNotNull();
         assertThat(task).hasCandidateGroup(group);
-        String other = group.equals(TOWNSHIP) ? OTHER_TOWNSHIP : OTHER_COUNTY;
+        String other = group.equals(COUNTY) ? OTHER_COUNTY : OTHER_TOWNSHIP;
         assertThat(taskQuery().taskId(task.getId()).taskCandidateGroup(other).count()).as(activityId + " not for " + other).isZero();
         assertThat(formOf(task)).isEqualTo("deployment:" + form);
         assertThat((String) taskService().getVariableLocal(task.getId(), "caseSummary")).contains(CASE);
@@ -643,8 +645,13 @@ class SubsistenceAllowanceProcessTest {
         accept();
         fire("Timer_SlaWarning", SLA_WARNING);
 
-        assertThat(instance).hasPassed("Task_RecordSlaWarning", "End_SlaWarned").isWaitingAt("Task_VerifyHousehold");
         assertThat(calls).endsWith("recordSlaWarning");
+        assertThat(instance).isWaitingAt("Task_NotifyTownshipHead", "Task_VerifyHousehold");
+        assertThat(taskQuery().taskCandidateGroup(TOWNSHIP).taskDefinitionKey("Task_NotifyTownshipHead").count())
+                .as("the head is told, not the whole township").isZero();
+        complete("Task_NotifyTownshipHead", "h371402001", "sla-warning-notice", withVariables("slaWarningAcknowledged", true));
+        assertThat(instance).hasPassed("Task_RecordSlaWarning", "Task_NotifyTownshipHead", "End_SlaWarned")
+                .isWaitingAt("Task_VerifyHousehold");
         assertThat(jobAt("Timer_SlaWarning")).as("warned once").isNull();
         assertThat(jobAt("Timer_SlaBreached")).isNotNull();
     }
