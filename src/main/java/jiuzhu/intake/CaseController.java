@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import jiuzhu.household.HouseholdRecords;
 import jiuzhu.intake.CaseRecords.CaseFile;
 import jiuzhu.org.OrgRegistry;
+import jiuzhu.org.UnitLevel;
 import jiuzhu.security.CaseAccess;
 import jiuzhu.system.ApiException;
 
@@ -47,6 +48,11 @@ class CaseController {
     }
 
     record Statement(String text) {
+    }
+
+    /** What a service point may follow of a case it filed for another unit: where it stands, no personal data. */
+    record StatusView(String caseNumber, String assistanceType, CaseStatus status, String townshipCode, Instant filedAt,
+            String decision, Instant decidedAt) {
     }
 
     static final int MAX_STATEMENT = 2000;
@@ -104,9 +110,20 @@ class CaseController {
                 file.decidedAt());
     }
 
+    /** For the case's units and for the service point that filed it (a village assistant following an application). */
+    @GetMapping("/api/cases/{caseNumber}/status")
+    StatusView status(@PathVariable String caseNumber, Authentication user) {
+        CaseFile file = cases.find(caseNumber)
+                .filter(c -> access.maySee(user, c.townshipCode()) || c.filedBy().equals(user.getName())
+                        || filedAtAVillageOf(user, c.filedAtUnit()))
+                .orElseThrow(() -> ApiException.notFound("案件 " + caseNumber, "case " + caseNumber));
+        return new StatusView(file.caseNumber(), file.assistanceType(), file.status(), file.townshipCode(), file.filedAt(),
+                file.decision(), file.decidedAt());
+    }
+
     @PostMapping("/api/cases/{caseNumber}/objections")
     ResponseEntity<Void> objection(@PathVariable String caseNumber, @RequestBody Statement statement, Authentication user) {
-        visible(caseNumber, user);
+        requireTownship(visible(caseNumber, user), user);
         correlate(caseNumber, "ObjectionRaised", Map.of("objectionText", statementText(statement), "objectionRaisedBy", user.getName()),
                 "NOT_IN_PUBLICITY", "案件不在公示期，不能提出异议", "the case is not in its publicity period");
         return ResponseEntity.accepted().build();
@@ -114,11 +131,24 @@ class CaseController {
 
     @PostMapping("/api/cases/{caseNumber}/extension-requests")
     ResponseEntity<Void> extension(@PathVariable String caseNumber, @RequestBody Statement statement, Authentication user) {
-        visible(caseNumber, user);
+        requireTownship(visible(caseNumber, user), user);
         correlate(caseNumber, "ExtensionRequested", Map.of("extensionRequestReason", statementText(statement),
                 "extensionRequestedBy", user.getName()),
                 "NOT_IN_PROCEDURE", "案件不在审核办理中，不能申请延期", "the case is not being processed");
         return ResponseEntity.accepted().build();
+    }
+
+    /** Acting on a case is for the township that works it; the units above read it (the manager only reads). */
+    private void requireTownship(CaseFile file, Authentication user) {
+        if (org.unitsOf(user.getName()).stream().noneMatch(u -> u.code().equals(file.townshipCode()))) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "NOT_THE_CASES_TOWNSHIP", "只有案件所属乡镇（街道）可以办理此事项",
+                    "only the case's township may do this");
+        }
+    }
+
+    /** A village's service point follows what it filed, whoever of its staff filed it. */
+    private boolean filedAtAVillageOf(Authentication user, String filedAtUnit) {
+        return org.find(filedAtUnit).filter(u -> u.level() == UnitLevel.VILLAGE).isPresent() && access.maySee(user, filedAtUnit);
     }
 
     private CaseFile visible(String caseNumber, Authentication user) {

@@ -21,6 +21,7 @@ import jiuzhu.household.HouseholdRecords.NewMember;
 import jiuzhu.org.OrgRegistry;
 import jiuzhu.org.Unit;
 import jiuzhu.org.UnitLevel;
+import jiuzhu.security.CaseGrants;
 import jiuzhu.system.ApiException;
 
 /**
@@ -43,13 +44,16 @@ class Intake {
     private final HouseholdRecords households;
     private final RuntimeService runtime;
     private final Clock clock;
+    private final CaseGrants grants;
 
-    Intake(JdbcTemplate jdbc, OrgRegistry org, HouseholdRecords households, RuntimeService runtime, Clock clock) {
+    Intake(JdbcTemplate jdbc, OrgRegistry org, HouseholdRecords households, RuntimeService runtime, Clock clock,
+            CaseGrants grants) {
         this.jdbc = jdbc;
         this.org = org;
         this.households = households;
         this.runtime = runtime;
         this.clock = clock;
+        this.grants = grants;
     }
 
     /** What intake decided for an application: its number, where it goes and the process variables that say so. */
@@ -69,13 +73,15 @@ class Intake {
         Map<String, Object> variables = new HashMap<>(registered.variables());
         variables.put("intakeChannel", "API");
         String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, registered.caseNumber(), variables).getProcessInstanceId();
-        linkProcessInstance(registered.caseNumber(), instance);
+        linkProcessInstance(registered.caseNumber(), instance, registered.variables());
         return new Filed(registered.caseNumber(), CaseStatus.FILED, registered.township().code(), registered.township().name(),
                 instance, false);
     }
 
-    void linkProcessInstance(String caseNumber, String processInstanceId) {
+    /** Ties the case to its instance and lets the case's township and county read that instance in the engine. */
+    void linkProcessInstance(String caseNumber, String processInstanceId, Map<String, Object> variables) {
         jdbc.update("update jz_case set process_instance_id = ? where case_number = ?", processInstanceId, caseNumber);
+        grants.routed(processInstanceId, (String) variables.get("townshipGroup"), (String) variables.get("countyGroup"));
     }
 
     /**

@@ -1,0 +1,169 @@
+package jiuzhu.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.annotation.DirtiesContext.ClassMode;
+import org.springframework.test.context.TestPropertySource;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jiuzhu.EmbeddedPostgresConfiguration;
+import jiuzhu.WebClient;
+
+/**
+ * The cross-unit probe, on PostgreSQL: a case of township A (新湖街道) waits at its home visit; the clerk of
+ * township B, the village assistant and the city manager try every read and write on it through the engine REST API
+ * (what Tasklist and Cockpit use) and Jiuzhu's API. Every attempt outside the rules is refused and the case is
+ * unchanged; the case's own township and its county can read it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(EmbeddedPostgresConfiguration.class)
+@DirtiesContext(classMode = ClassMode.AFTER_CLASS)
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+class CrossUnitProbePostgresTests {
+
+    static final String JSON = "application/json";
+    static final String APPLICATION = """
+            {"type":"SUBSISTENCE_ALLOWANCE","servicePointCode":"371402001001",
+             "household":{"registrationCode":"371402001001","residence":"URBAN","ownsNonEssentialVehicle":false},
+             "members":[{"name":"张三","idNumber":"371402198808080054","relation":"APPLICANT","canWork":false,
+                         "monthlyIncomeFen":30000,"financialAssetsFen":0}],
+             "nearRelative":{"declared":false}}
+            """;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+    final ObjectMapper json = new ObjectMapper();
+    WebClient api;
+    static String caseNumber;
+    static String instanceId;
+    static String taskId;
+
+    @BeforeEach
+    void aCaseOfTownshipAWaitsAtItsHomeVisit() throws Exception {
+        api = WebClient.api(port);
+        if (caseNumber != null) {
+            return;
+        }
+        HttpResponse<String> filed = api.send("POST", "/api/applications", "assistant1", "demo", JSON, APPLICATION);
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        caseNumber = json.readTree(filed.body()).get("caseNumber").asText();
+        instanceId = json.readTree(filed.body()).get("processInstanceId").asText();
+        Task check = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
+        tasks.complete(check.getId(), Map.of("completeness", "ACCEPTED", "caseByCase", false));
+        for (Job job : management.createJobQuery().processInstanceId(instanceId).executable().list()) {
+            management.executeJob(job.getId());
+        }
+        taskId = tasks.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey("Task_HomeVisit").singleResult().getId();
+    }
+
+    @Test
+    void anotherTownshipsClerkCanNeitherSeeNorTouchTheCase() {
+        String snapshot = snapshot();
+        String user = "clerk2";
+        for (String path : List.of("/engine-rest/task/" + taskId, "/engine-rest/task/" + taskId + "/variables",
+                "/engine-rest/task/" + taskId + "/form-variables", "/engine-rest/task/" + taskId + "/deployed-form",
+                "/engine-rest/process-instance/" + instanceId, "/engine-rest/process-instance/" + instanceId + "/variables",
+                "/engine-rest/process-instance/" + instanceId + "/activity-instances",
+                "/api/cases/" + caseNumber, "/api/cases/" + caseNumber + "/sla", "/api/cases/" + caseNumber + "/status")) {
+            HttpResponse<String> r = api.get(path, user, "demo");
+            assertThat(r.statusCode()).as(user + " GET " + path + " → " + r.body()).isIn(403, 404);
+            assertThat(r.body()).doesNotContain("371402198808080054", "张三");
+        }
+        for (String query : List.of("/engine-rest/task?processInstanceId=" + instanceId,
+                "/engine-rest/task?candidateGroup=t371402001", "/engine-rest/process-instance?processInstanceIds=" + instanceId,
+                "/engine-rest/history/process-instance?processInstanceId=" + instanceId,
+                "/engine-rest/history/task?processInstanceId=" + instanceId,
+                "/engine-rest/history/variable-instance?processInstanceId=" + instanceId,
+                "/engine-rest/history/activity-instance?processInstanceId=" + instanceId,
+                "/engine-rest/variable-instance?processInstanceIdIn=" + instanceId,
+                "/engine-rest/job?processInstanceId=" + instanceId)) {
+            HttpResponse<String> r = api.get(query, user, "demo");
+            assertThat(r.statusCode()).as(query).isIn(200, 403);
+            if (r.statusCode() == 200) {
+                assertThat(r.body()).as(user + " " + query).isEqualTo("[]");
+            }
+        }
+        triesEveryWrite(user);
+        assertThat(snapshot()).isEqualTo(snapshot);
+    }
+
+    @Test
+    void theVillageAssistantAndTheManagerCannotWorkOrChangeTheCase() {
+        String snapshot = snapshot();
+        triesEveryWrite("assistant1");
+        triesEveryWrite("manager");
+        assertThat(snapshot()).isEqualTo(snapshot);
+        assertThat(api.get("/api/cases/" + caseNumber + "/status", "assistant1", "demo").statusCode())
+                .as("the filing village follows the status").isEqualTo(200);
+        assertThat(api.get("/api/cases/" + caseNumber, "assistant1", "demo").statusCode())
+                .as("but does not read the file").isEqualTo(404);
+    }
+
+    @Test
+    void theCasesTownshipAndCountyReadItsInstanceInTheEngine() {
+        for (String user : List.of("clerk1", "county1")) {
+            HttpResponse<String> instance = api.get("/engine-rest/process-instance/" + instanceId, user, "demo");
+            assertThat(instance.statusCode()).as(user + ": " + instance.body()).isEqualTo(200);
+            assertThat(api.get("/engine-rest/process-instance/" + instanceId + "/variables", user, "demo").body())
+                    .contains("townshipGroup").doesNotContain("371402198808080054");
+        }
+        assertThat(api.get("/engine-rest/task/" + taskId, "clerk1", "demo").statusCode()).isEqualTo(200);
+    }
+
+    void triesEveryWrite(String user) {
+        Object[][] writes = {
+                {"POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}"},
+                {"POST", "/engine-rest/task/" + taskId + "/assignee", "{\"userId\":\"" + user + "\"}"},
+                {"POST", "/engine-rest/task/" + taskId + "/complete", "{\"variables\":{}}"},
+                {"POST", "/engine-rest/task/" + taskId + "/submit-form", "{\"variables\":{\"visitFindings\":{\"value\":\"x\"}}}"},
+                {"PUT", "/engine-rest/task/" + taskId + "/variables/probe", "{\"value\":\"x\",\"type\":\"String\"}"},
+                {"POST", "/engine-rest/process-instance/" + instanceId + "/variables", "{\"modifications\":{\"townshipGroup\":{\"value\":\"t371402002\"}}}"},
+                {"PUT", "/engine-rest/process-instance/" + instanceId + "/variables/townshipGroup", "{\"value\":\"t371402002\",\"type\":\"String\"}"},
+                {"POST", "/engine-rest/process-instance/" + instanceId + "/modification", "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"Task_HomeVisit\"}]}"},
+                {"PUT", "/engine-rest/process-instance/" + instanceId + "/suspended", "{\"suspended\":true}"},
+                {"DELETE", "/engine-rest/process-instance/" + instanceId, null},
+                {"POST", "/engine-rest/message", "{\"messageName\":\"ExtensionRequested\",\"businessKey\":\"" + caseNumber + "\"}"},
+                {"POST", "/api/cases/" + caseNumber + "/objections", "{\"text\":\"探测\"}"},
+                {"POST", "/api/cases/" + caseNumber + "/extension-requests", "{\"text\":\"探测\"}"}};
+        for (Object[] w : writes) {
+            HttpResponse<String> r = api.send((String) w[0], (String) w[1], user, "demo", w[2] == null ? null : JSON, (String) w[2]);
+            assertThat(r.statusCode()).as(user + " " + w[0] + " " + w[1] + " → " + r.body()).isIn(400, 403, 404);
+        }
+    }
+
+    /** Everything the probe could have changed: task, assignee, variables, instance state, case row, clock. */
+    String snapshot() {
+        Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+        return task.getId() + "|" + task.getAssignee() + "|" + new java.util.TreeMap<>(runtime.getVariables(instanceId))
+                + "|" + runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().isSuspended()
+                + "|" + jdbc.queryForMap("select status, decision from jz_case where case_number = ?", caseNumber)
+                + "|" + jdbc.queryForObject("select count(*) from jz_sla_ledger where case_number = ?", Integer.class, caseNumber);
+    }
+}
