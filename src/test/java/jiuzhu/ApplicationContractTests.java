@@ -201,6 +201,9 @@ abstract class ApplicationContractTests {
         WebClient admin = WebClient.browser(port);
         admin.formLogin("admin", "demo");
         assertThat(admin.browse("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics/jvm.memory.used", "manager", "demo").statusCode()).isEqualTo(200);
+        assertThat(api.get("/actuator/metrics", "clerk1", "demo").statusCode()).isEqualTo(403);
+        assertThat(api.get("/actuator/metrics", null, null).statusCode()).isEqualTo(401);
         for (String endpoint : List.of("/actuator/env", "/actuator/beans", "/actuator/configprops", "/actuator/heapdump")) {
             assertThat(admin.browse(endpoint).statusCode()).as(endpoint).isEqualTo(404);
         }

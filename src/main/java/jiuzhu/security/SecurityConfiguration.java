@@ -52,8 +52,13 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         ProblemEntryPoint entryPoint = new ProblemEntryPoint(objectMapper);
-        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**")))
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**"),
+                        PATHS.matcher("/actuator/metrics"), PATHS.matcher("/actuator/metrics/**")))
+                .authorizeHttpRequests(a -> a
+                        // Metrics are for managers and monitoring (a manager's account), not for case workers.
+                        .requestMatchers(PATHS.matcher("/actuator/metrics"), PATHS.matcher("/actuator/metrics/**"))
+                        .hasAnyAuthority(group(RoleGroup.MANAGERS), group(RoleGroup.ADMINS))
+                        .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -62,6 +67,10 @@ class SecurityConfiguration {
                 // Stateless Basic: no cookie to ride on, so no CSRF token to check.
                 .csrf(c -> c.disable());
         return http.build();
+    }
+
+    private static String group(RoleGroup role) {
+        return CamundaIdentityAuthentication.GROUP_AUTHORITY_PREFIX + role.groupId();
     }
 
     @Bean
