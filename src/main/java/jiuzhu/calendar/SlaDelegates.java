@@ -17,20 +17,31 @@ class SlaDelegates {
 
     static final String SYSTEM = "system";
 
+    /** Mirrors the clock's state on the case's process instance, for the Tasklist queues 即将超期 and 已超期. */
+    static final String SLA_STATE = "slaState";
+
     @Bean
     JavaDelegate startSlaClock(SlaClock clock) {
-        return e -> clock.start(e.getProcessBusinessKey(), processKey(e), (String) e.getVariable("unitCode"),
-                e.getProcessInstanceId(), actor(e));
+        return e -> {
+            clock.start(e.getProcessBusinessKey(), processKey(e), (String) e.getVariable("unitCode"), e.getProcessInstanceId(), actor(e));
+            e.getProcessInstance().setVariable(SLA_STATE, SlaClock.State.RUNNING.name());
+        };
     }
 
     @Bean
     JavaDelegate recordSlaWarning(SlaClock clock) {
-        return e -> clock.markWarned(e.getProcessBusinessKey(), actor(e));
+        return e -> {
+            clock.markWarned(e.getProcessBusinessKey(), actor(e));
+            e.getProcessInstance().setVariable(SLA_STATE, SlaClock.State.WARNED.name());
+        };
     }
 
     @Bean
     JavaDelegate recordSlaBreach(SlaClock clock) {
-        return e -> clock.markBreached(e.getProcessBusinessKey(), actor(e));
+        return e -> {
+            clock.markBreached(e.getProcessBusinessKey(), actor(e));
+            e.getProcessInstance().setVariable(SLA_STATE, SlaClock.State.BREACHED.name());
+        };
     }
 
     @Bean
@@ -51,7 +62,10 @@ class SlaDelegates {
 
     @Bean
     JavaDelegate stopSlaClock(SlaClock clock) {
-        return e -> clock.stop(e.getProcessBusinessKey(), "作出决定 / decided at " + e.getCurrentActivityName(), actor(e));
+        return e -> {
+            clock.stop(e.getProcessBusinessKey(), "作出决定 / decided at " + e.getCurrentActivityName(), actor(e));
+            e.getProcessInstance().setVariable(SLA_STATE, SlaClock.State.STOPPED.name());
+        };
     }
 
     static String processKey(DelegateExecution e) {

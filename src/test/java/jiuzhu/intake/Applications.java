@@ -8,6 +8,7 @@ final class Applications {
     static final String OTHER_ID_1 = "371402199005050032";
     static final String OTHER_ID_2 = "371402197511110043";
     static final String OTHER_ID_3 = "371402198808080054";
+    static final String OTHER_ID_4 = "37140220010101001X";
 
     private Applications() {
     }

@@ -125,6 +125,45 @@ class DibaoEndToEndPostgresTests {
         assertThat(jdbc.queryForObject("select count(*) from jz_grant where case_number = ?", Integer.class, caseNumber)).isEqualTo(1);
     }
 
+    @Test
+    void theQueuesShowWarnedAndBreachedCasesToTheirTownshipAndTheHeadIsTold() throws Exception {
+        String caseNumber = fileCase(Applications.dibao("371402001001", "371402001001", Applications.OTHER_ID_1,
+                Applications.OTHER_ID_4));
+        complete("clerk1", caseNumber, "Task_CheckCompleteness", Map.of("completeness", "ACCEPTED", "caseByCase", false));
+        runDueJobs();
+        assertThat(filterCount("clerk1", "即将超期 / Due within 3 working days")).isZero();
+
+        // Accepted Tue 2026-09-29: the warning is due at the end of Mon Oct 19, the deadline at the end of Thu Oct 22.
+        ClockUtil.setCurrentTime(at(2026, 10, 20, 0, 0));
+        runDueJobs();
+        assertThat(filterCount("clerk1", "即将超期 / Due within 3 working days")).isEqualTo(1);
+        assertThat(filterCount("clerk2", "即将超期 / Due within 3 working days")).isZero();
+        assertThat(taskIds("clerk1", caseNumber, "Task_NotifyTownshipHead")).as("the head's task is not the clerks'").isEmpty();
+        complete("head1", caseNumber, "Task_NotifyTownshipHead", Map.of("slaWarningAcknowledged", true));
+
+        ClockUtil.setCurrentTime(at(2026, 10, 23, 0, 0));
+        runDueJobs();
+        assertThat(filterCount("clerk1", "已超期 / Past the time limit")).isEqualTo(1);
+        assertThat(filterCount("county1", "已超期 / Past the time limit")).as("the county's supervision task").isEqualTo(1);
+        assertThat(taskIds("county1", caseNumber, "Task_CountySupervision")).hasSize(1);
+
+        assertThat(filterCount("clerk1", "已认领 / Claimed by me")).isZero();
+        String homeVisit = taskIds("clerk1", caseNumber, "Task_HomeVisit").get(0);
+        api.send("POST", "/engine-rest/task/" + homeVisit + "/claim", "clerk1", "demo", JSON, "{\"userId\":\"clerk1\"}");
+        assertThat(filterCount("clerk1", "已认领 / Claimed by me")).isEqualTo(1);
+    }
+
+    long filterCount(String user, String name) throws Exception {
+        JsonNode filters = json.readTree(api.get("/engine-rest/filter?resourceType=Task", user, "demo").body());
+        for (JsonNode f : filters) {
+            if (name.equals(f.get("name").asText())) {
+                return json.readTree(api.get("/engine-rest/filter/" + f.get("id").asText() + "/count", user, "demo").body())
+                        .get("count").asLong();
+            }
+        }
+        throw new AssertionError(user + " does not see the filter " + name);
+    }
+
     String fileCase(String application) throws Exception {
         HttpResponse<String> filed = api.send("POST", "/api/applications", "assistant1", "demo", JSON, application);
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
