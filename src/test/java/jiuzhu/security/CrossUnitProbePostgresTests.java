@@ -137,6 +137,45 @@ class CrossUnitProbePostgresTests {
         assertThat(api.get("/engine-rest/task/" + taskId, "clerk1", "demo").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void theProcessOwnerDeploysButReadsNoCaseData() {
+        for (String path : List.of("/engine-rest/process-instance/" + instanceId, "/engine-rest/process-instance/" + instanceId + "/variables",
+                "/engine-rest/task/" + taskId, "/api/cases/" + caseNumber)) {
+            assertThat(api.get(path, "owner", "demo").statusCode()).as("owner GET " + path).isIn(403, 404);
+        }
+        assertThat(api.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId, "owner", "demo").body()).isEqualTo("[]");
+        assertThat(api.get("/engine-rest/process-definition?key=subsistence-allowance", "owner", "demo").body()).contains("subsistence-allowance");
+    }
+
+    @Test
+    void expressionsInRestQueriesAreRefused() {
+        for (String query : List.of("/engine-rest/task?assigneeExpression=${currentUser()}",
+                "/engine-rest/task?candidateGroupsExpression=${currentUserGroups()}",
+                "/engine-rest/task?dueBeforeExpression=${now()}")) {
+            HttpResponse<String> r = api.get(query.replace("{", "%7B").replace("}", "%7D"), "clerk1", "demo");
+            assertThat(r.statusCode()).as(query + " → " + r.body()).isIn(400, 403);
+            assertThat(r.body()).containsIgnoringCase("expressions are forbidden");
+        }
+    }
+
+    @Test
+    void noTableOfTheDatabaseHoldsAResidentIdNumberInPlainText() {
+        String id = "371402198808080054";
+        List<Map<String, Object>> columns = jdbc.queryForList("select table_name, column_name, data_type from information_schema.columns"
+                + " where table_schema = 'public' and data_type in ('character varying', 'text', 'character', 'bytea')");
+        assertThat(columns).hasSizeGreaterThan(100);
+        for (Map<String, Object> c : columns) {
+            String table = (String) c.get("table_name");
+            String column = (String) c.get("column_name");
+            String match = "bytea".equals(c.get("data_type"))
+                    ? "position(convert_to(?, 'UTF8') in \"" + column + "\") > 0"
+                    : "\"" + column + "\" like '%' || ? || '%'";
+            Integer hits = jdbc.queryForObject("select count(*) from \"" + table + "\" where " + match, Integer.class, id);
+            assertThat(hits).as(table + "." + column).isZero();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from jz_member where id_masked = '3714**********0054'", Integer.class)).isEqualTo(1);
+    }
+
     void triesEveryWrite(String user) {
         Object[][] writes = {
                 {"POST", "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"" + user + "\"}"},

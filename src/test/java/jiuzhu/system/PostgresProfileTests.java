@@ -71,6 +71,8 @@ class PostgresProfileTests {
                 JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
                 assertThat(jdbc.queryForObject("select count(*) from jz_unit where demo = true", Integer.class)).isZero();
                 assertThat(jdbc.queryForObject("select count(*) from jz_unit where level = 'COUNTY'", Integer.class)).isEqualTo(11);
+                assertThat(context.getEnvironment().getProperty("server.servlet.session.cookie.secure", Boolean.class))
+                        .as("the session cookie travels over HTTPS only in production").isTrue();
             } finally {
                 context.close();
             }
