@@ -170,6 +170,18 @@ abstract class ApplicationContractTests {
     }
 
     @Test
+    void theWebappsKeepCamundasCsrfProtection() {
+        WebClient browser = WebClient.browser(port);
+        browser.formLogin("clerk1", "demo");
+        assertThat(browser.browse("/camunda/app/tasklist/default/").statusCode()).isEqualTo(200);
+        // A forged cross-site request carries the session cookie but not Camunda's CSRF header.
+        HttpResponse<String> forged = browser.send("POST", "/camunda/api/engine/engine/default/task/create", null, null,
+                "application/json", "{\"name\":\"forged\"}");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).hasValue("Required");
+    }
+
+    @Test
     void signingOutOfTheWebappEndsTheSession() {
         WebClient browser = WebClient.browser(port);
         browser.formLogin("manager", "demo");
