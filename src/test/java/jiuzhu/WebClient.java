@@ -52,7 +52,7 @@ public final class WebClient {
             b.header("Content-Type", contentType);
         }
         for (int i = 0; i + 1 < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            b.setHeader(headers[i], headers[i + 1]);
         }
         if (user != null) {
             b.header("Authorization", basic(user, password));

@@ -30,6 +30,13 @@ public class SlaClock {
     public record Started(String caseNumber, String assistanceType, LocalDate acceptedOn) {
     }
 
+    /**
+     * Published when a warning or breach is recorded: which case, of which type and unit, and how long after its due
+     * instant the timer actually fired (the job executor's lag, for monitoring).
+     */
+    public record Escalated(String caseNumber, String assistanceType, String unitCode, State state, java.time.Duration lag) {
+    }
+
     public record LedgerEntry(Instant at, String actor, String action, Integer workingDays, String reason,
             LocalDate oldDeadline, LocalDate newDeadline) {
     }
@@ -110,6 +117,8 @@ public class SlaClock {
             setState(caseNumber, State.WARNED);
         }
         ledger(caseNumber, actor, "WARN", remaining(row), "剩余" + remaining(row) + "个工作日 / working days left", null, null);
+        events.publishEvent(new Escalated(caseNumber, row.assistanceType(), row.unitCode(), State.WARNED,
+                java.time.Duration.between(warningInstant(row), clock.instant())));
     }
 
     @Transactional
@@ -119,6 +128,8 @@ public class SlaClock {
             setState(caseNumber, State.BREACHED);
         }
         ledger(caseNumber, actor, "BREACH", null, "超过办理时限 / time limit exceeded", row.deadline(), null);
+        events.publishEvent(new Escalated(caseNumber, row.assistanceType(), row.unitCode(), State.BREACHED,
+                java.time.Duration.between(WorkingDayCalendar.endOfDay(row.deadline()), clock.instant())));
     }
 
     @Transactional

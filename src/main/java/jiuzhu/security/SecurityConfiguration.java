@@ -53,10 +53,11 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         ProblemEntryPoint entryPoint = new ProblemEntryPoint(objectMapper);
         http.securityMatcher(new OrRequestMatcher(PATHS.matcher("/engine-rest/**"), PATHS.matcher("/api/**"),
-                        PATHS.matcher("/actuator/metrics"), PATHS.matcher("/actuator/metrics/**")))
+                        PATHS.matcher("/actuator/metrics"), PATHS.matcher("/actuator/metrics/**"), PATHS.matcher("/actuator/prometheus")))
                 .authorizeHttpRequests(a -> a
                         // Metrics are for managers and monitoring (a manager's account), not for case workers.
-                        .requestMatchers(PATHS.matcher("/actuator/metrics"), PATHS.matcher("/actuator/metrics/**"))
+                        .requestMatchers(PATHS.matcher("/actuator/metrics"), PATHS.matcher("/actuator/metrics/**"),
+                                PATHS.matcher("/actuator/prometheus"))
                         .hasAnyAuthority(group(RoleGroup.MANAGERS), group(RoleGroup.ADMINS))
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
