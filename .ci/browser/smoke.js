@@ -1,5 +1,5 @@
 // Headless Chromium against the running application (BASE, default http://localhost:8080): each kind of user signs
-// in once and opens the webapp they work in; the test fails on any Content-Security-Policy violation or page error,
+// in and opens the webapp they work in (the manager also Jiuzhu's SLA dashboard in Cockpit); the test fails on any Content-Security-Policy violation or page error,
 // when the app does not come up in Chinese, or when a user reaches an app that is not theirs. Screenshots go to
 // target/browser/ (the issue asks for them). Run by .ci/run; needs Debian's chromium.
 const { chromium } = require('playwright-core');
@@ -10,6 +10,7 @@ const OUT = process.env.OUT || '../../target/browser';
 const VISITS = [
   { user: 'clerk1', app: 'tasklist', expect: '本单位待办' },
   { user: 'manager', app: 'cockpit', expect: '流程' },
+  { user: 'manager', app: 'cockpit', path: '#/jiuzhu-sla', expect: '按县统计', shot: 'sla-dashboard' },
   { user: 'admin', app: 'admin', expect: '用户' },
 ];
 
@@ -36,11 +37,11 @@ const VISITS = [
     await page.fill('input[name=username]', visit.user);
     await page.fill('input[name=password]', 'demo');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
-    await page.goto(`${BASE}/camunda/app/${visit.app}/default/`);
+    await page.goto(`${BASE}/camunda/app/${visit.app}/default/${visit.path || ''}`);
     await page.waitForTimeout(5000);
     const text = await page.evaluate(() => document.body.innerText);
     if (!text.includes(visit.expect)) problems.push(`${visit.user}/${visit.app}: "${visit.expect}" not on the page (not in Chinese?)`);
-    await page.screenshot({ path: `${OUT}/${visit.app}-${visit.user}.png` });
+    await page.screenshot({ path: `${OUT}/${visit.shot || visit.app + '-' + visit.user}.png` });
     console.log(`${visit.user} → ${visit.app}: ${page.url()}`);
     await context.close();
   }

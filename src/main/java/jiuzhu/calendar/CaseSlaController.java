@@ -20,7 +20,8 @@ class CaseSlaController {
         this.access = access;
     }
 
-    @GetMapping("/api/cases/{caseNumber}/sla")
+    /** Also under /cockpit-api for the Cockpit plugin's process-instance tab, which runs in the browser session. */
+    @GetMapping({"/api/cases/{caseNumber}/sla", "/cockpit-api/cases/{caseNumber}/sla"})
     SlaClock.View sla(@PathVariable String caseNumber, Authentication user) {
         return clock.view(caseNumber)
                 .filter(view -> access.maySee(user, view.unitCode()))

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 import jiuzhu.calendar.WorkingDayCalendar;
 import jiuzhu.org.OrgRegistry;
 import jiuzhu.org.Unit;
-import jiuzhu.org.UnitLevel;
 import jiuzhu.security.CaseAccess;
 import jiuzhu.system.ApiException;
 
@@ -30,8 +30,17 @@ import jiuzhu.system.ApiException;
  * own cases, a county its townships', the city everything; village assistants see none of it.
  */
 @RestController
-@RequestMapping("/api/sla")
+@RequestMapping({"/api/sla", SlaDashboard.COCKPIT_PATH})
 class SlaDashboard {
+
+    /**
+     * The same read-only figures for the Cockpit plugin, which runs in the browser's session (Jiuzhu's /api takes HTTP
+     * Basic only). GET only: Spring's CSRF protection covers everything else on this path.
+     */
+    static final String COCKPIT_PATH = "/cockpit-api/sla";
+
+    record ActivityCount(String activityId, long warned, long breached) {
+    }
 
     record OpenCase(String caseNumber, String assistanceType, String townshipCode, String townshipName, String countyCode,
             String countyName, LocalDate deadline, boolean provisional, String state, String processInstanceId) {
@@ -53,11 +62,36 @@ class SlaDashboard {
     private final JdbcTemplate jdbc;
     private final OrgRegistry org;
     private final CaseAccess access;
+    private final RuntimeService runtime;
 
-    SlaDashboard(JdbcTemplate jdbc, OrgRegistry org, CaseAccess access) {
+    SlaDashboard(JdbcTemplate jdbc, OrgRegistry org, CaseAccess access, RuntimeService runtime) {
         this.jdbc = jdbc;
         this.org = org;
         this.access = access;
+        this.runtime = runtime;
+    }
+
+    /** For the diagram overlay: at which activities the warned and breached instances of a definition wait. */
+    @GetMapping("/activities")
+    List<ActivityCount> activities(@RequestParam String processDefinitionId, Authentication user) {
+        Scope scope = scope(user);
+        Map<String, long[]> counts = new java.util.TreeMap<>();
+        List<Object> args = new ArrayList<>(scope.args());
+        List<String[]> clocks = jdbc.query("select s.process_instance_id, s.state" + SCOPED_CLOCKS + scope.sql()
+                + " and s.state in ('WARNED', 'BREACHED') and s.process_instance_id is not null",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, args.toArray());
+        for (String[] clock : clocks) {
+            var instance = runtime.createProcessInstanceQuery().processInstanceId(clock[0])
+                    .processDefinitionId(processDefinitionId).singleResult();
+            if (instance == null) {
+                continue;
+            }
+            for (String activity : runtime.getActiveActivityIds(clock[0])) {
+                long[] c = counts.computeIfAbsent(activity, a -> new long[2]);
+                c["WARNED".equals(clock[1]) ? 0 : 1]++;
+            }
+        }
+        return counts.entrySet().stream().map(e -> new ActivityCount(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
     }
 
     @GetMapping("/cases")

@@ -139,6 +139,16 @@ class DibaoEndToEndPostgresTests {
         assertThat(filterCount("clerk1", "即将超期 / Due within 3 working days")).isEqualTo(1);
         assertThat(filterCount("clerk2", "即将超期 / Due within 3 working days")).isZero();
         assertThat(taskIds("clerk1", caseNumber, "Task_NotifyTownshipHead")).as("the head's task is not the clerks'").isEmpty();
+        // The Cockpit plugin's data, read in a manager's browser session: warned instances per activity, this case at its home visit.
+        WebClient cockpit = WebClient.browser(port);
+        cockpit.formLogin("manager", "demo");
+        String definition = jdbc.queryForObject("select PROC_DEF_ID_ from ACT_RU_EXECUTION where PROC_INST_ID_ = ID_ and BUSINESS_KEY_ = ?",
+                String.class, caseNumber);
+        HttpResponse<String> overlay = cockpit.browse("/cockpit-api/sla/activities?processDefinitionId=" + definition);
+        assertThat(overlay.statusCode()).isEqualTo(200);
+        assertThat(overlay.body()).contains("{\"activityId\":\"Task_HomeVisit\",\"warned\":1,\"breached\":0}");
+        assertThat(cockpit.browse("/cockpit-api/cases/" + caseNumber + "/sla").body()).contains("\"state\":\"WARNED\"");
+        assertThat(api.get("/cockpit-api/sla/summary", "manager", "demo").statusCode()).as("session only, no Basic").isIn(302, 401);
         complete("head1", caseNumber, "Task_NotifyTownshipHead", Map.of("slaWarningAcknowledged", true));
 
         ClockUtil.setCurrentTime(at(2026, 10, 23, 0, 0));

@@ -16,6 +16,8 @@
  */
 
 export default {
+  // Jiuzhu's SLA views (办理时限): app/cockpit/jiuzhu-sla/plugin.js
+  customScripts: ['jiuzhu-sla/plugin'],
   // // change the app name and vendor
   // app: {
   //   name: 'Operations',
