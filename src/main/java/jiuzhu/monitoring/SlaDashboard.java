@@ -1,6 +1,7 @@
 package jiuzhu.monitoring;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jiuzhu.calendar.StatutoryCalendar;
 import jiuzhu.calendar.WorkingDayCalendar;
 import jiuzhu.org.OrgRegistry;
 import jiuzhu.org.Unit;
@@ -43,7 +45,8 @@ class SlaDashboard {
     }
 
     record OpenCase(String caseNumber, String assistanceType, String townshipCode, String townshipName, String countyCode,
-            String countyName, LocalDate deadline, boolean provisional, String state, String processInstanceId) {
+            String countyName, LocalDate deadline, boolean provisional, int remainingWorkingDays, int percentUsed,
+            String state, String processInstanceId) {
     }
 
     record Count(String code, String name, long open, long warned, long breached, long suspended) {
@@ -63,12 +66,17 @@ class SlaDashboard {
     private final OrgRegistry org;
     private final CaseAccess access;
     private final RuntimeService runtime;
+    private final StatutoryCalendar calendar;
+    private final Clock clock;
 
-    SlaDashboard(JdbcTemplate jdbc, OrgRegistry org, CaseAccess access, RuntimeService runtime) {
+    SlaDashboard(JdbcTemplate jdbc, OrgRegistry org, CaseAccess access, RuntimeService runtime, StatutoryCalendar calendar,
+            Clock clock) {
         this.jdbc = jdbc;
         this.org = org;
         this.access = access;
         this.runtime = runtime;
+        this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** For the diagram overlay: at which activities the warned and breached instances of a definition wait. */
@@ -107,12 +115,21 @@ class SlaDashboard {
             filter = " and s.state = ?";
             args.add(state);
         }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.ZONE);
+        WorkingDayCalendar days = calendar.current();
         return jdbc.query("select s.case_number, s.assistance_type, t.code, t.name, c.code, c.name, s.deadline,"
-                + " s.deadline_provisional, s.state, s.process_instance_id" + SCOPED_CLOCKS + scope.sql()
-                + " and s.state <> 'STOPPED'" + filter + " order by s.deadline, s.case_number",
-                (rs, i) -> new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getObject(7, LocalDate.class), rs.getBoolean(8), rs.getString(9), rs.getString(10)),
-                args.toArray());
+                + " s.deadline_provisional, s.state, s.process_instance_id, s.limit_days + s.extension_days" + SCOPED_CLOCKS
+                + scope.sql() + " and s.state <> 'STOPPED'" + filter + " order by s.deadline, s.case_number",
+                (rs, i) -> {
+                    LocalDate deadline = rs.getObject(7, LocalDate.class);
+                    int budget = rs.getInt(11);
+                    // Working days left: today (if a working day) up to the deadline; negative once breached.
+                    int left = deadline.isBefore(today) ? -days.workingDaysBetween(deadline, today.minusDays(1)).count()
+                            : days.workingDaysBetween(today.minusDays(1), deadline).count();
+                    int percent = budget <= 0 ? 0 : (int) Math.floorDiv((budget - left) * 100L, budget);
+                    return new OpenCase(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), deadline, rs.getBoolean(8), left, percent, rs.getString(9), rs.getString(10));
+                }, args.toArray());
     }
 
     @GetMapping("/summary")

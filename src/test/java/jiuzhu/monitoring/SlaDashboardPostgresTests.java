@@ -96,6 +96,20 @@ class SlaDashboardPostgresTests {
         assertThat(summary.get("byType").toString()).contains("\"code\":\"subsistence-allowance\"", "\"open\":3", "\"warned\":1", "\"breached\":1");
         assertThat(get("/api/sla/cases?state=BREACHED", "manager").findValuesAsText("caseNumber")).containsExactly("B2");
         assertThat(get("/api/sla/cases", "manager").findValuesAsText("caseNumber")).containsExactlyInAnyOrder("A1", "B2", "C1");
+        // Seen on Tue 2026-10-20 (A1 warned at the end of Oct 19; deadline Thu Oct 22): Oct 20, 21, 22 are left, 10 of 13 used.
+        at(10, 20, 9);
+        try {
+            JsonNode a1 = get("/api/sla/cases?state=WARNED", "manager").get(0);
+            assertThat(a1.get("caseNumber").asText()).isEqualTo("A1");
+            assertThat(a1.get("deadline").asText()).isEqualTo("2026-10-22");
+            assertThat(a1.get("remainingWorkingDays").asInt()).isEqualTo(3);
+            assertThat(a1.get("percentUsed").asInt()).isEqualTo(76);
+            at(10, 26, 9);
+            JsonNode b2 = get("/api/sla/cases?state=BREACHED", "manager").get(0);
+            assertThat(b2.get("remainingWorkingDays").asInt()).as("Oct 23 passed after the deadline").isEqualTo(-1);
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test

@@ -63,11 +63,11 @@ function renderDashboard(node, api) {
 
   const cases = node.querySelector('.jz-sla-cases');
   getJson(root + '/sla/cases', api).then((rows) => {
-    cases.innerHTML = table(['案件编号', '救助类型', '乡镇（街道）', '县（市、区）', '法定期限', '状态'], rows.map((c) => '<tr><td>'
+    cases.innerHTML = table(['案件编号', '救助类型', '乡镇（街道）', '县（市、区）', '法定期限', '剩余工作日', '已用', '状态'], rows.map((c) => '<tr><td>'
       + (c.processInstanceId ? '<a href="#/process-instance/' + esc(c.processInstanceId) + '/runtime">' + esc(c.caseNumber) + '</a>'
         : esc(c.caseNumber)) + '</td><td>' + esc(TYPES[c.assistanceType] || c.assistanceType) + '</td><td>' + esc(c.townshipName)
       + '</td><td>' + esc(c.countyName) + '</td><td>' + esc(c.deadline) + (c.provisional ? '（暂定）' : '') + '</td><td>'
-      + esc(STATES[c.state] || c.state) + '</td></tr>'));
+      + c.remainingWorkingDays + '</td><td>' + c.percentUsed + '%</td><td>' + esc(STATES[c.state] || c.state) + '</td></tr>'));
   }).catch((e) => { cases.textContent = '无法加载 / cannot load: ' + e.message; });
 }
 
