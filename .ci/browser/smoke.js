@@ -38,9 +38,11 @@ const VISITS = [
     await page.fill('input[name=password]', 'demo');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
     await page.goto(`${BASE}/camunda/app/${visit.app}/default/${visit.path || ''}`);
-    await page.waitForTimeout(5000);
-    const text = await page.evaluate(() => document.body.innerText);
-    if (!text.includes(visit.expect)) problems.push(`${visit.user}/${visit.app}: "${visit.expect}" not on the page (not in Chinese?)`);
+    // Wait for the page to show what it should (a slow machine gets up to 60 s), then let late requests settle.
+    const shown = await page.waitForFunction((t) => document.body && document.body.innerText.includes(t), visit.expect,
+      { timeout: 60000 }).then(() => true, () => false);
+    if (!shown) problems.push(`${visit.user}/${visit.app}: "${visit.expect}" not on the page (not in Chinese?)`);
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: `${OUT}/${visit.shot || visit.app + '-' + visit.user}.png` });
     console.log(`${visit.user} → ${visit.app}: ${page.url()}`);
     await context.close();
