@@ -37,6 +37,8 @@ const VISITS = [
     await page.fill('input[name=username]', visit.user);
     await page.fill('input[name=password]', 'demo');
     await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    // Let the page the login lands on finish loading: leaving it half-loaded reports its aborted scripts as errors.
+    await page.waitForLoadState('networkidle');
     await page.goto(`${BASE}/camunda/app/${visit.app}/default/${visit.path || ''}`);
     // Wait for the page to show what it should (a slow machine gets up to 60 s), then let late requests settle.
     const shown = await page.waitForFunction((t) => document.body && document.body.innerText.includes(t), visit.expect,
