@@ -46,12 +46,18 @@ class SlaDelegates {
 
     @Bean
     JavaDelegate suspendSlaClock(SlaClock clock) {
-        return e -> clock.suspend(e.getProcessBusinessKey(), (String) e.getVariable("slaSuspensionReason"), actor(e));
+        return e -> {
+            clock.suspend(e.getProcessBusinessKey(), (String) e.getVariable("slaSuspensionReason"), actor(e));
+            e.getProcessInstance().setVariable(SLA_STATE, SlaClock.State.SUSPENDED.name());
+        };
     }
 
     @Bean
     JavaDelegate resumeSlaClock(SlaClock clock) {
-        return e -> clock.resume(e.getProcessBusinessKey(), actor(e));
+        return e -> {
+            clock.resume(e.getProcessBusinessKey(), actor(e));
+            clock.view(e.getProcessBusinessKey()).ifPresent(v -> e.getProcessInstance().setVariable(SLA_STATE, v.state().name()));
+        };
     }
 
     @Bean

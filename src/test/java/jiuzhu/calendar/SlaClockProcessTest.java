@@ -6,6 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +20,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -239,5 +246,32 @@ class SlaClockProcessTest {
         assertThat(ledger.get(1).newDeadline()).isEqualTo(LocalDate.of(2027, 1, 4));
         assertThat(ledger.get(1).actor()).isEqualTo("admin");
         assertThat(ledger.get(1).reason()).contains("2027");
+    }
+
+    @Test
+    void theSuspendAndResumeStepsKeepTheInstancesSlaStateForTheQueues() throws Exception {
+        ProcessInstance instance = acceptOn(at(2026, 9, 29, 10, 0));
+        assertThat(runtimeOf(instance).get("slaState")).isEqualTo("RUNNING");
+        SlaDelegates delegates = new SlaDelegates();
+        DelegateExecution step = mock(DelegateExecution.class);
+        DelegateExecution root = mock(DelegateExecution.class);
+        Map<String, Object> set = new HashMap<>();
+        when(step.getProcessBusinessKey()).thenReturn(CASE);
+        when(step.getVariable("slaSuspensionReason")).thenReturn("等待申请人提供复查材料");
+        when(step.getProcessEngineServices()).thenReturn(engine.getProcessEngine());
+        when(step.getProcessInstance()).thenReturn(root);
+        doAnswer(a -> set.put(a.getArgument(0), a.getArgument(1))).when(root)
+                .setVariable(anyString(), any());
+
+        ClockUtil.setCurrentTime(at(2026, 10, 12, 9, 0));
+        delegates.suspendSlaClock(clock).execute(step);
+        assertThat(set).containsEntry("slaState", "SUSPENDED");
+        ClockUtil.setCurrentTime(at(2026, 10, 15, 9, 0));
+        delegates.resumeSlaClock(clock).execute(step);
+        assertThat(set).containsEntry("slaState", "RUNNING");
+    }
+
+    Map<String, Object> runtimeOf(ProcessInstance instance) {
+        return engine.getProcessEngine().getRuntimeService().getVariables(instance.getId());
     }
 }
