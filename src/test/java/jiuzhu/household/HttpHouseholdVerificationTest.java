@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,6 +40,7 @@ class HttpHouseholdVerificationTest {
     final AtomicReference<HttpHandler> behaviour = new AtomicReference<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
     HttpHouseholdVerification verification;
+    final List<CountDownLatch> held = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -58,6 +61,7 @@ class HttpHouseholdVerificationTest {
 
     @AfterEach
     void stop() {
+        held.forEach(CountDownLatch::countDown);
         server.stop(0);
     }
 
@@ -99,9 +103,12 @@ class HttpHouseholdVerificationTest {
 
     @Test
     void aTimeoutThrowsAfterTheRetries() {
+        // The platform holds every answer until the test is over: the client's 500 ms timeout must give up first.
+        CountDownLatch release = new CountDownLatch(1);
+        held.add(release);
         behaviour.set(exchange -> {
             try {
-                Thread.sleep(1_500);
+                release.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
