@@ -116,7 +116,8 @@ public class SlaClock {
         if (row.state() == State.RUNNING) {
             setState(caseNumber, State.WARNED);
         }
-        ledger(caseNumber, actor, "WARN", remaining(row), "剩余" + remaining(row) + "个工作日 / working days left", null, null);
+        int left = remaining(row);
+        ledger(caseNumber, actor, "WARN", left, "剩余" + left + "个工作日 / working days left", null, null);
         events.publishEvent(new Escalated(caseNumber, row.assistanceType(), row.unitCode(), State.WARNED,
                 java.time.Duration.between(warningInstant(row), clock.instant())));
     }

@@ -2,9 +2,10 @@ package jiuzhu.calendar;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import jiuzhu.system.Actors;
 
 /**
  * The SLA clock's service-task delegates, one bean per job, bound by name in the models
@@ -14,8 +15,6 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class SlaDelegates {
-
-    static final String SYSTEM = "system";
 
     /** Mirrors the clock's state on the case's process instance, for the Tasklist queues 即将超期 and 已超期. */
     static final String SLA_STATE = "slaState";
@@ -78,9 +77,7 @@ class SlaDelegates {
         return e.getProcessEngineServices().getRepositoryService().getProcessDefinition(e.getProcessDefinitionId()).getKey();
     }
 
-    /** The signed-in user who completed the step, or "system" for timers and asynchronous continuations. */
     static String actor(DelegateExecution e) {
-        Authentication authentication = e.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+        return Actors.userOrSystem(e.getProcessEngineServices());
     }
 }

@@ -3,6 +3,7 @@ package jiuzhu.escalation;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import jiuzhu.system.Actors;
 
 /**
  * Notes who completed the county review, on the task's complete event: only then is the officer known, since
@@ -15,8 +16,7 @@ class RecordCountyDecider implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String decider = user != null && user.getUserId() != null ? user.getUserId() : task.getAssignee();
+        String decider = Actors.userOrAssignee(task);
         if (decider == null) {
             throw new IllegalStateException("县级审核须由已登录用户或任务办理人完成 / "
                     + "the county review must be completed by a signed-in user or by its assignee");

@@ -99,7 +99,7 @@ class CaseController {
                 Timestamp.from(clock.instant()), user.getName(), caseNumber, "GET /api/cases/{caseNumber}");
         var household = households.find(file.householdId()).orElseThrow();
         // Full ID numbers for the responsible township's staff only; units above it see them masked.
-        boolean responsible = org.unitsOf(user.getName()).stream().anyMatch(u -> u.code().equals(file.townshipCode()));
+        boolean responsible = isCaseTownship(user, file);
         List<MemberView> members = households.members(file.householdId()).stream()
                 .map(m -> new MemberView(m.name(), responsible ? households.idNumberOf(m.id()) : m.maskedId(), m.relation(), m.canWork(),
                         m.monthlyIncomeFen(), m.financialAssetsFen()))
@@ -140,10 +140,15 @@ class CaseController {
 
     /** Acting on a case is for the township that works it; the units above read it (the manager only reads). */
     private void requireTownship(CaseFile file, Authentication user) {
-        if (org.unitsOf(user.getName()).stream().noneMatch(u -> u.code().equals(file.townshipCode()))) {
+        if (!isCaseTownship(user, file)) {
             throw new ApiException(HttpStatus.FORBIDDEN, "NOT_THE_CASES_TOWNSHIP", "只有案件所属乡镇（街道）可以办理此事项",
                     "only the case's township may do this");
         }
+    }
+
+    /** Whether the user works in the township responsible for the case (not merely in a unit above it). */
+    private boolean isCaseTownship(Authentication user, CaseFile file) {
+        return org.unitsOf(user.getName()).stream().anyMatch(u -> u.code().equals(file.townshipCode()));
     }
 
     /** A village's service point follows what it filed, whoever of its staff filed it. */

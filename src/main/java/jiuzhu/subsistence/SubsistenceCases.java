@@ -4,15 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 
 import jiuzhu.calendar.WorkingDayCalendar;
 import jiuzhu.intake.CaseRecords;
+import jiuzhu.system.Actors;
 
 /** Small shared steps of the beans: the case row that must exist, who acts, today's date in Shanghai. */
 final class SubsistenceCases {
-
-    static final String SYSTEM = "system";
 
     private SubsistenceCases() {
     }
@@ -23,8 +21,7 @@ final class SubsistenceCases {
 
     /** The signed-in user, or "system" for timers and asynchronous continuations, which run without one. */
     static String actor(ProcessEngineServices engine) {
-        Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+        return Actors.userOrSystem(engine);
     }
 
     static LocalDate today(Clock clock) {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import jiuzhu.system.Actors;
 
 /**
  * The task listeners of {@code subsistence-allowance}: {@code ${showCaseSummary}} on create of every user task, and
@@ -52,9 +53,8 @@ class SubsistenceListeners {
 
     /** The signed-in user first (who actually submitted), else the assignee; neither is an error. */
     static String completedBy(DelegateTask task, String what) {
-        var user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        String who = user != null && user.getUserId() != null ? user.getUserId() : task.getAssignee();
-        if (who == null || who.isBlank()) {
+        String who = Actors.userOrAssignee(task);
+        if (who == null) {
             throw new IllegalStateException(what + "须由已登录用户或任务办理人完成 / " + task.getTaskDefinitionKey()
                     + " must be completed by a signed-in user or its assignee");
         }
