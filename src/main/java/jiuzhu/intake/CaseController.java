@@ -4,6 +4,7 @@ import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,18 +19,21 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import jiuzhu.household.HouseholdRecords;
 import jiuzhu.intake.CaseRecords.CaseFile;
+import jiuzhu.intake.CaseRecords.CaseSummary;
 import jiuzhu.org.OrgRegistry;
 import jiuzhu.org.UnitLevel;
 import jiuzhu.security.CaseAccess;
 import jiuzhu.system.ApiException;
 
 /**
- * Jiuzhu's case API: file an application, read a case (its unit and the units above it only; anyone else gets 404,
- * and every read is audited), raise an objection during publicity, ask the county for an extension.
+ * Jiuzhu's case API: file an application, list a township's cases (its staff and the units above it; anyone else
+ * gets 403), read a case (its unit and the units above it only; anyone else gets 404, and every read is audited),
+ * raise an objection during publicity, ask the county for an extension.
  */
 @RestController
 class CaseController {
@@ -55,7 +59,12 @@ class CaseController {
             String decision, Instant decidedAt) {
     }
 
+    /** One page of a township's cases: where each stands, no household, no names, no ID numbers. */
+    record CasePage(String township, int page, int size, long total, List<CaseSummary> cases) {
+    }
+
     static final int MAX_STATEMENT = 2000;
+    static final int MAX_PAGE_SIZE = 200;
 
     private final Intake intake;
     private final CaseRecords cases;
@@ -108,6 +117,63 @@ class CaseController {
                 file.filedAtUnit(), file.filedBy(), file.filedAt(), household.residence(), household.address(),
                 household.ownsNonEssentialVehicle(), members, file.nearRelative(), file.decision(), file.decisionReasons(),
                 file.decidedAt());
+    }
+
+    /**
+     * A township's cases, newest first, for the township's staff and the units above it (the rule of reading a case).
+     * Asking for a township outside one's units is refused (403), never answered with an empty list. The list holds
+     * no personal data, so, like {@code /status}, it is not written to {@code jz_access_audit}; reading a case's file is.
+     */
+    @GetMapping("/api/cases")
+    CasePage list(@RequestParam(required = false) String township, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Authentication user) {
+        if (township != null && !township.matches("\\d{9}")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "TOWNSHIP_INVALID", "township 应为9位乡镇（街道）代码",
+                    "township must be a 9-digit township code");
+        }
+        CaseStatus wanted = caseStatus(status);
+        if (page < 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "PAGE_INVALID", "page 应为0或正整数", "page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "SIZE_INVALID", "size 应在1至" + MAX_PAGE_SIZE + "之间",
+                    "size must be 1.." + MAX_PAGE_SIZE);
+        }
+        String code = township != null ? township : ownTownship(user);
+        if (org.find(code).filter(u -> u.level() == UnitLevel.TOWNSHIP).isEmpty()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "UNKNOWN_TOWNSHIP", "未知的乡镇（街道）代码 " + code,
+                    "unknown township code " + code);
+        }
+        if (!access.maySee(user, code)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "TOWNSHIP_NOT_YOURS", "只能查看本单位或下辖乡镇（街道）的案件",
+                    "you may list only the cases of townships within your units");
+        }
+        return new CasePage(code, page, size, cases.countOfTownship(code, wanted),
+                cases.pageOfTownship(code, wanted, (long) page * size, size));
+    }
+
+    /** Without {@code township}: the user's own township, when they belong to exactly one. */
+    private String ownTownship(Authentication user) {
+        List<String> townships = org.unitsOf(user.getName()).stream().filter(u -> u.level() == UnitLevel.TOWNSHIP)
+                .map(u -> u.code()).toList();
+        if (townships.size() != 1) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "TOWNSHIP_REQUIRED", "请用参数 township 指定乡镇（街道）代码",
+                    "parameter township is required unless you belong to exactly one township");
+        }
+        return townships.get(0);
+    }
+
+    private static CaseStatus caseStatus(String status) {
+        if (status == null) {
+            return null;
+        }
+        try {
+            return CaseStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            String allowed = String.join(", ", Arrays.stream(CaseStatus.values()).map(Enum::name).toList());
+            throw new ApiException(HttpStatus.BAD_REQUEST, "STATUS_INVALID", "status 应为以下之一：" + allowed,
+                    "status must be one of " + allowed);
+        }
     }
 
     /** For the case's units and for the service point that filed it (a village assistant following an application). */

@@ -19,11 +19,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import jiuzhu.WebClient;
 
 /**
  * Filing applications through {@code POST /api/applications}: routing to the township of registration wherever
- * filed, one open case per person, idempotent retries, and bad input refused whole with nothing left behind.
+ * filed, one open case per person, idempotent retries, and bad input refused whole with nothing left behind; reading
+ * a case and listing a township's cases ({@code GET /api/cases}) within the user's units only.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {
@@ -43,6 +47,7 @@ class IntakeApiTests {
     @Autowired
     HistoryService history;
 
+    final ObjectMapper json = new ObjectMapper();
     WebClient api;
 
     @BeforeEach
@@ -184,6 +189,115 @@ class IntakeApiTests {
         assertThat(objection.body()).contains("NOT_IN_PUBLICITY");
         assertThat(api.send("POST", "/api/cases/" + caseNumber + "/objections", "clerk2", "demo", JSON, "{\"text\":\"x\"}")
                 .statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aTownshipsStaffAndTheUnitsAboveListItsCasesNewestFirstPageByPageWithoutPersonalData() throws Exception {
+        String first = caseNumberOf(file("assistant1", Applications.dibao("371402001001", "371402001001")));
+        String second = caseNumberOf(file("assistant1", Applications.dibao("371402001001", "371402001002",
+                Applications.OTHER_ID_1, Applications.OTHER_ID_2)));
+        String third = caseNumberOf(file("clerk1", Applications.dibao("371402001", "371402001001",
+                Applications.OTHER_ID_3, Applications.OTHER_ID_4)));
+        String elsewhere = caseNumberOf(file("clerk2", Applications.dibao("371402002", "371402002001",
+                "371402198505050018", "371402198606060012")));
+
+        HttpResponse<String> own = api.get("/api/cases", "clerk1", "demo");
+        assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+        JsonNode list = json.readTree(own.body());
+        assertThat(list.get("township").asText()).as("clerk1's own township by default").isEqualTo("371402001");
+        assertThat(list.get("page").asInt()).isZero();
+        assertThat(list.get("size").asInt()).isEqualTo(50);
+        assertThat(list.get("total").asLong()).isEqualTo(3);
+        assertThat(caseNumbers(list)).containsExactly(third, second, first);
+        JsonNode line = list.get("cases").get(2);
+        assertThat(line.get("assistanceType").asText()).isEqualTo("subsistence-allowance");
+        assertThat(line.get("status").asText()).isEqualTo("FILED");
+        assertThat(line.get("villageCode").asText()).isEqualTo("371402001001");
+        assertThat(line.get("filedAt").isNull()).isFalse();
+        assertThat(line.has("decision")).isTrue();
+        assertThat(listOf(line.fieldNames())).containsExactlyInAnyOrder("caseNumber", "assistanceType", "status", "villageCode",
+                "filedAt", "decision");
+        assertThat(own.body()).doesNotContain(Applications.APPLICANT_ID, Applications.SPOUSE_ID, Applications.OTHER_ID_1,
+                Applications.OTHER_ID_3, "3714**********", "张三", "李四", "幸福路", elsewhere);
+
+        JsonNode page0 = json.readTree(api.get("/api/cases?township=371402001&size=2", "clerk1", "demo").body());
+        JsonNode page1 = json.readTree(api.get("/api/cases?township=371402001&size=2&page=1", "clerk1", "demo").body());
+        JsonNode page2 = json.readTree(api.get("/api/cases?township=371402001&size=2&page=2", "clerk1", "demo").body());
+        assertThat(caseNumbers(page0)).containsExactly(third, second);
+        assertThat(caseNumbers(page1)).containsExactly(first);
+        JsonNode far = json.readTree(api.get("/api/cases?size=200&page=" + Integer.MAX_VALUE, "clerk1", "demo").body());
+        assertThat(caseNumbers(page2)).isEmpty();
+        assertThat(caseNumbers(far)).isEmpty();
+        assertThat(List.of(page0, page1, page2, far)).allSatisfy(p -> assertThat(p.get("total").asLong()).isEqualTo(3));
+
+        jdbc.update("update jz_case set status = 'ACCEPTED' where case_number = ?", second);
+        assertThat(caseNumbers(json.readTree(api.get("/api/cases?status=ACCEPTED", "clerk1", "demo").body()))).containsExactly(second);
+        JsonNode filed = json.readTree(api.get("/api/cases?status=FILED", "clerk1", "demo").body());
+        assertThat(caseNumbers(filed)).containsExactly(third, first);
+        assertThat(filed.get("total").asLong()).isEqualTo(2);
+        assertThat(json.readTree(api.get("/api/cases?status=APPROVED", "clerk1", "demo").body()).get("total").asLong()).isZero();
+
+        for (String above : List.of("county1", "manager", "admin")) {
+            HttpResponse<String> r = api.get("/api/cases?township=371402001", above, "demo");
+            assertThat(r.statusCode()).as(above + ": " + r.body()).isEqualTo(200);
+            assertThat(caseNumbers(json.readTree(r.body()))).as(above).containsExactly(third, second, first);
+        }
+        assertThat(caseNumbers(json.readTree(api.get("/api/cases", "clerk2", "demo").body()))).containsExactly(elsewhere);
+        assertThat(jdbc.queryForObject("select count(*) from jz_access_audit", Integer.class))
+                .as("a list without personal data is not a read of a case file").isZero();
+    }
+
+    @Test
+    void listingTheCasesOfATownshipOutsideOnesUnitsIsForbiddenNotAnEmptyList() {
+        String caseNumber = caseNumberOf(file("assistant1", Applications.dibao("371402001001", "371402001001")));
+        for (String[] probe : new String[][] {{"clerk1", "371402002"}, {"clerk2", "371402001"}, {"assistant1", "371402001"},
+                {"owner", "371402001"}}) {
+            HttpResponse<String> r = api.get("/api/cases?township=" + probe[1], probe[0], "demo");
+            assertThat(r.statusCode()).as(probe[0] + " lists " + probe[1] + ": " + r.body()).isEqualTo(403);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            assertThat(r.body()).contains("TOWNSHIP_NOT_YOURS", "只能查看", "you may list only").doesNotContain(caseNumber);
+        }
+        for (String withoutOneTownship : List.of("county1", "assistant1", "manager")) {
+            HttpResponse<String> r = api.get("/api/cases", withoutOneTownship, "demo");
+            assertThat(r.statusCode()).as(withoutOneTownship).isEqualTo(400);
+            assertThat(r.body()).contains("TOWNSHIP_REQUIRED", "township", "请用参数", "is required");
+        }
+    }
+
+    @Test
+    void badListParametersAreRefusedWithABilingualProblem() {
+        Object[][] cases = {
+                {"status=PENDING", "STATUS_INVALID", "status must be one of FILED, INCOMPLETE"},
+                {"status=filed", "STATUS_INVALID", "status must be one of"},
+                {"size=0", "SIZE_INVALID", "size must be 1..200"},
+                {"size=201", "SIZE_INVALID", "size must be 1..200"},
+                {"page=-1", "PAGE_INVALID", "page must be 0 or more"},
+                {"page=first", "PARAMETER_INVALID", "parameter page must be"},
+                {"township=37140200", "TOWNSHIP_INVALID", "9-digit township code"},
+                {"township=371402001001", "TOWNSHIP_INVALID", "9-digit township code"},
+                {"township=371402099", "UNKNOWN_TOWNSHIP", "unknown township code 371402099"}};
+        for (Object[] c : cases) {
+            HttpResponse<String> r = api.get("/api/cases?" + c[0], "clerk1", "demo");
+            assertThat(r.statusCode()).as(c[0] + " → " + r.body()).isEqualTo(400);
+            assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            assertThat(r.body()).as((String) c[0]).contains((String) c[1], (String) c[2]).containsPattern("\\p{IsHan}")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    static String caseNumberOf(HttpResponse<String> filed) {
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
+        return filed.body().replaceAll(".*\"caseNumber\":\"([^\"]+)\".*", "$1");
+    }
+
+    static List<String> caseNumbers(JsonNode page) {
+        return listOf(page.get("cases").elements()).stream().map(c -> c.get("caseNumber").asText()).toList();
+    }
+
+    static <T> List<T> listOf(java.util.Iterator<T> items) {
+        List<T> all = new java.util.ArrayList<>();
+        items.forEachRemaining(all::add);
+        return all;
     }
 
     void assertNothingStored() {

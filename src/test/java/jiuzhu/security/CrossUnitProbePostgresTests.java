@@ -23,6 +23,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
 import org.springframework.test.context.TestPropertySource;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jiuzhu.EmbeddedPostgresConfiguration;
@@ -32,7 +33,7 @@ import jiuzhu.WebClient;
  * The cross-unit probe, on PostgreSQL: a case of township A (新湖街道) waits at its home visit; the clerk of
  * township B, the village assistant and the city manager try every read and write on it through the engine REST API
  * (what Tasklist and Cockpit use) and Jiuzhu's API. Every attempt outside the rules is refused and the case is
- * unchanged; the case's own township and its county can read it.
+ * unchanged; the case's own township and its county can read it, and list it among the township's cases.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(EmbeddedPostgresConfiguration.class)
@@ -91,7 +92,8 @@ class CrossUnitProbePostgresTests {
                 "/engine-rest/task/" + taskId + "/form-variables", "/engine-rest/task/" + taskId + "/deployed-form",
                 "/engine-rest/process-instance/" + instanceId, "/engine-rest/process-instance/" + instanceId + "/variables",
                 "/engine-rest/process-instance/" + instanceId + "/activity-instances",
-                "/api/cases/" + caseNumber, "/api/cases/" + caseNumber + "/sla", "/api/cases/" + caseNumber + "/status")) {
+                "/api/cases/" + caseNumber, "/api/cases/" + caseNumber + "/sla", "/api/cases/" + caseNumber + "/status",
+                "/api/cases?township=371402001", "/api/cases?township=371402001&status=ACCEPTED")) {
             HttpResponse<String> r = api.get(path, user, "demo");
             assertThat(r.statusCode()).as(user + " GET " + path + " → " + r.body()).isIn(403, 404);
             assertThat(r.body()).doesNotContain("371402198808080054", "张三");
@@ -110,6 +112,9 @@ class CrossUnitProbePostgresTests {
                 assertThat(r.body()).as(user + " " + query).isEqualTo("[]");
             }
         }
+        HttpResponse<String> list = api.get("/api/cases?township=371402001", user, "demo");
+        assertThat(list.statusCode()).as("listing township A is refused, not answered with an empty list").isEqualTo(403);
+        assertThat(list.body()).contains("TOWNSHIP_NOT_YOURS").doesNotContain(caseNumber);
         triesEveryWrite(user);
         assertThat(snapshot()).isEqualTo(snapshot);
     }
@@ -138,9 +143,28 @@ class CrossUnitProbePostgresTests {
     }
 
     @Test
+    void theCasesTownshipAndTheUnitsAboveListItWithoutPersonalData() throws Exception {
+        String status = jdbc.queryForObject("select status from jz_case where case_number = ?", String.class, caseNumber);
+        for (String user : List.of("clerk1", "county1", "manager")) {
+            HttpResponse<String> r = api.get("/api/cases?township=371402001&status=" + status, user, "demo");
+            assertThat(r.statusCode()).as(user + ": " + r.body()).isEqualTo(200);
+            assertThat(json.readTree(r.body()).get("total").asLong()).isEqualTo(1);
+            assertThat(json.readTree(r.body()).get("cases").get(0).get("caseNumber").asText()).isEqualTo(caseNumber);
+            assertThat(r.body()).doesNotContain("371402198808080054", "3714**********0054", "张三");
+        }
+        JsonNode own = json.readTree(api.get("/api/cases?size=1", "clerk1", "demo").body());
+        assertThat(own.get("township").asText()).isEqualTo("371402001");
+        assertThat(own.get("cases").get(0).get("caseNumber").asText()).isEqualTo(caseNumber);
+        JsonNode otherStatus = json.readTree(api.get("/api/cases?status=" + ("FILED".equals(status) ? "REFUSED" : "FILED"), "clerk1",
+                "demo").body());
+        assertThat(otherStatus.get("total").asLong()).isZero();
+        assertThat(otherStatus.get("cases")).isEmpty();
+    }
+
+    @Test
     void theProcessOwnerDeploysButReadsNoCaseData() {
         for (String path : List.of("/engine-rest/process-instance/" + instanceId, "/engine-rest/process-instance/" + instanceId + "/variables",
-                "/engine-rest/task/" + taskId, "/api/cases/" + caseNumber)) {
+                "/engine-rest/task/" + taskId, "/api/cases/" + caseNumber, "/api/cases?township=371402001")) {
             assertThat(api.get(path, "owner", "demo").statusCode()).as("owner GET " + path).isIn(403, 404);
         }
         assertThat(api.get("/engine-rest/history/variable-instance?processInstanceId=" + instanceId, "owner", "demo").body()).isEqualTo("[]");
