@@ -62,6 +62,20 @@ class PostgresApplicationTests extends ApplicationContractTests {
         assertThat(secondInside.getCount()).as("the second node ran after the first").isZero();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.ProcessEngine engineOfThisApplication;
+
+    @Test
+    void theJobTableHasJiuzhusAcquisitionIndexesAndTheEngineAcquiresByDueDate() {
+        assertThat(jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_job' and indexname like 'jz_%'",
+                String.class)).containsExactlyInAnyOrder("jz_job_due", "jz_job_locked_by_instance");
+        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = 'jz_job_locked_by_instance'", String.class))
+                .contains("WHERE (lock_owner_ IS NOT NULL)");
+        var engine = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engineOfThisApplication.getProcessEngineConfiguration();
+        assertThat(engine.isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(engine.isEnsureJobDueDateNotNull()).isTrue();
+    }
+
     @Test
     void runsOnPostgresql() {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
