@@ -60,6 +60,9 @@ class JiuzhuBenchmark {
         if (Boolean.getBoolean("bench.merge") && Files.exists(DIR.resolve("report.json"))) {
             report.load(DIR.resolve("report.json"));
         }
+        if (System.getProperty("bench.importQueueRuns") != null) {
+            importQueueRuns(Path.of(System.getProperty("bench.importQueueRuns")), report);
+        }
         try (BenchPostgres pg = BenchPostgres.start(DIR.resolve("pgdata"))) {
             report.machine(machine(pg));
             Files.createDirectories(DIR.resolve("runs"));
@@ -90,6 +93,31 @@ class JiuzhuBenchmark {
         }
         report.write(DIR.resolve("report.json"), DIR.resolve("report.md"));
         assertThat(DIR.resolve("report.md")).exists();
+    }
+
+    /**
+     * Takes the queue-view figures of the worker files of an earlier invocation that was stopped before its report
+     * ({@code <config>-<run>-queues-<scale>.json}, seeding notes from {@code jiuzhu-0-queues-seed-<scale>.json}).
+     */
+    @SuppressWarnings("unchecked")
+    static void importQueueRuns(Path runsDir, BenchReport report) throws java.io.IOException {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("(\\w+)-(\\d+)-queues-(seed-)?(\\d+)\\.json");
+        try (var files = Files.list(runsDir)) {
+            for (Path f : files.sorted().toList()) {
+                java.util.regex.Matcher m = name.matcher(f.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                int scale = Integer.parseInt(m.group(4));
+                Map<String, Object> figures = new ObjectMapper().readValue(f.toFile(), Map.class);
+                if (m.group(3) != null) {
+                    ((Map<String, Object>) figures.getOrDefault("seed", Map.of())).forEach((k, v) -> report.queueNote(scale, k, v));
+                } else {
+                    ((Map<String, Map<String, Number>>) figures.get("views")).forEach((view, t) -> report.queueView(scale, view,
+                            m.group(1), t.get("p50ms").doubleValue(), t.get("p95ms").doubleValue()));
+                }
+            }
+        }
     }
 
     static void deleteTree(Path dir) throws java.io.IOException {

@@ -62,7 +62,7 @@ final class QueueViews {
                     "-Dbench.queueTarget=" + scale, "-Dbench.queueSamples=0");
             ((Map<String, Object>) seeded.getOrDefault("seed", Map.of())).forEach((k, v) -> report.queueNote(scale, k, v));
             for (int run = 1; run <= runs; run++) {
-                List<String> order = new ArrayList<>(List.of("stock", "jiuzhu"));
+                List<String> order = new ArrayList<>(List.of(System.getProperty("bench.configs", "stock,jiuzhu").split(",")));
                 if (run % 2 == 0) {
                     Collections.reverse(order);
                 }
@@ -241,8 +241,21 @@ final class QueueViews {
         static final long BUDGET_NANOS = Long.getLong("bench.viewBudgetSeconds", 8) * 1_000_000_000L;
 
         static Map<String, Object> time(int samples, Request request) throws Exception {
+            // A view slower than the whole budget in one call (the authorization join at 1M open tasks) is timed once.
+            long first = System.nanoTime();
+            check(request.send());
+            double firstMs = (System.nanoTime() - first) / 1e6;
+            if (firstMs * 1e6 > BUDGET_NANOS) {
+                Map<String, Object> r = new LinkedHashMap<>();
+                r.put("p50ms", firstMs);
+                r.put("p95ms", firstMs);
+                r.put("maxms", firstMs);
+                r.put("samples", 1);
+                r.put("note", "one call took longer than the view's time budget: timed once");
+                return r;
+            }
             long warmUntil = System.nanoTime() + BUDGET_NANOS / 4;
-            for (int i = 0; i < 10 && (i < 1 || System.nanoTime() < warmUntil); i++) {
+            for (int i = 1; i < 10 && System.nanoTime() < warmUntil; i++) {
                 check(request.send());
             }
             List<Double> ms = new ArrayList<>();
