@@ -31,11 +31,7 @@ final class BenchPostgres implements AutoCloseable {
 
     static BenchPostgres start(Path dataDirectory) throws IOException {
         // A fresh cluster every time (initdb refuses a folder that a stopped run left behind).
-        if (Files.exists(dataDirectory)) {
-            try (var files = Files.walk(dataDirectory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        JiuzhuBenchmark.deleteTree(dataDirectory);
         Files.createDirectories(dataDirectory);
         EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false)
                 .setDataDirectory(dataDirectory).setCleanDataDirectory(true)
