@@ -59,7 +59,7 @@ public class CaseRecords {
                 SUMMARY, townshipArguments(townshipCode, status, offset, size));
     }
 
-    /** How many cases the township has (with the status, when given), counted on jz_case_township (township_code, status). */
+    /** How many cases the township has (with the status, when given), counted on the V7 indexes (township_code[, status], ...). */
     long countOfTownship(String townshipCode, CaseStatus status) {
         Long count = jdbc.queryForObject("select count(*) from jz_case" + townshipCondition(status), Long.class,
                 townshipArguments(townshipCode, status));
