@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -72,14 +74,24 @@ class Intake {
         Registered registered = register(form, user, userUnits, admin, idempotencyKey);
         Map<String, Object> variables = new HashMap<>(registered.variables());
         variables.put("intakeChannel", "API");
-        String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, registered.caseNumber(), variables).getProcessInstanceId();
-        linkProcessInstance(registered.caseNumber(), instance, registered.variables());
+        ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS_KEY, registered.caseNumber(), variables);
+        linkProcessInstance(registered.caseNumber(), instance.getProcessInstanceId(), instance.getTenantId(),
+                registered.variables());
         return new Filed(registered.caseNumber(), CaseStatus.FILED, registered.township().code(), registered.township().name(),
-                instance, false);
+                instance.getProcessInstanceId(), false);
     }
 
-    /** Ties the case to its instance and lets the case's township and county read that instance in the engine. */
-    void linkProcessInstance(String caseNumber, String processInstanceId, Map<String, Object> variables) {
+    /**
+     * Ties the case to its instance and lets the case's township and county read that instance in the engine. The
+     * instance must belong to the township's tenant (jiuzhu.security.TownshipTenantIds): a case outside it would be
+     * readable by every township's staff, so it is refused and the filing rolled back.
+     */
+    void linkProcessInstance(String caseNumber, String processInstanceId, String tenantId, Map<String, Object> variables) {
+        if (!Objects.equals(tenantId, variables.get("unitCode"))) {
+            throw new IllegalStateException("案件 " + caseNumber + " 的流程实例不属于其乡镇的租户（" + tenantId + " ≠ "
+                    + variables.get("unitCode") + "）/ the instance of case " + caseNumber
+                    + " does not belong to its township's tenant");
+        }
         jdbc.update("update jz_case set process_instance_id = ? where case_number = ?", processInstanceId, caseNumber);
         grants.routed(processInstanceId, (String) variables.get("townshipGroup"), (String) variables.get("countyGroup"));
     }

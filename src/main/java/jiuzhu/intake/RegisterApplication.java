@@ -49,7 +49,8 @@ class RegisterApplication implements JavaDelegate {
         execution.setProcessBusinessKey(registered.caseNumber());
         execution.setVariables(registered.variables());
         execution.getVariableNames().stream().filter(n -> n.startsWith("pii")).toList().forEach(execution::removeVariable);
-        intake.linkProcessInstance(registered.caseNumber(), execution.getProcessInstanceId(), registered.variables());
+        intake.linkProcessInstance(registered.caseNumber(), execution.getProcessInstanceId(), execution.getTenantId(),
+                registered.variables());
     }
 
     static ApplicationForm formOf(DelegateExecution e) {

@@ -23,8 +23,9 @@ import jiuzhu.system.StartupLock;
 
 /**
  * Creates the role groups and their Camunda grants at start-up, adding what is missing and never removing what an
- * administrator added. What a case worker may see of a case comes from the case's unit (candidate groups and,
- * later, per-instance grants), not from these role-wide grants.
+ * administrator added. Staff roles read tasks of every definition (READ_TASK), but only within the tenants of their
+ * townships (TownshipTenants): which townships' work a user sees comes from his unit, which task he may work from
+ * the task's candidate group.
  */
 @Component
 @Order(RoleGrants.ORDER)
@@ -39,13 +40,15 @@ class RoleGrants implements ApplicationRunner {
     static final List<Grant> GRANTS = List.of(
             new Grant(RoleGroup.CLERKS, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(RoleGroup.CLERKS, Resources.PROCESS_DEFINITION, ANY,
-                    List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)),
+                    List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                            ProcessDefinitionPermissions.READ_TASK)),
             new Grant(RoleGroup.CLERKS, Resources.PROCESS_INSTANCE, ANY, List.of(Permissions.CREATE)),
             new Grant(RoleGroup.HEADS, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
-            new Grant(RoleGroup.HEADS, Resources.PROCESS_DEFINITION, ANY, List.of(ProcessDefinitionPermissions.READ)),
+            new Grant(RoleGroup.HEADS, Resources.PROCESS_DEFINITION, ANY,
+                    List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK)),
             new Grant(RoleGroup.COUNTY_OFFICERS, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(RoleGroup.COUNTY_OFFICERS, Resources.PROCESS_DEFINITION, ANY,
-                    List.of(ProcessDefinitionPermissions.READ)),
+                    List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_TASK)),
             new Grant(RoleGroup.ASSISTANTS, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(RoleGroup.ASSISTANTS, Resources.PROCESS_DEFINITION, ANY,
                     List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE)),

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -204,6 +205,7 @@ final class QueueViews {
             String engineApi = "/camunda/api/engine/engine/default";
             ObjectMapper json = new ObjectMapper();
             Map<String, Object> views = new LinkedHashMap<>();
+            Map<String, Long> answers = new LinkedHashMap<>();
             JsonNode filters = json.readTree(tasklist.send("GET", engineApi + "/filter?resourceType=Task&itemCount=false", null, null,
                     null, null).body());
             for (JsonNode f : filters) {
@@ -223,6 +225,20 @@ final class QueueViews {
                         "X-XSRF-TOKEN", xsrf)));
                 views.put(name + " — count", time(n, () -> tasklist.send("GET", engineApi + "/filter/" + id + "/count", null, null,
                         null, null)));
+                long answered = json.readTree(tasklist.send("GET", engineApi + "/filter/" + id + "/count", null, null, null, null)
+                        .body()).get("count").asLong();
+                answers.put(name, answered);
+            }
+            // A fast view that shows too little is no result: the unit queue must hold every open task of the township.
+            long expected = context.getBean(JdbcTemplate.class).queryForObject("select count(distinct task_id_) from"
+                    + " act_ru_identitylink where group_id_ = ? and task_id_ is not null", Long.class,
+                    "t" + BenchOrg.townships().get(0));
+            Long unitQueue = answers.get("本单位待办 / My unit's tasks");
+            System.out.println("Queue counts the clerk was shown at " + scale + ": " + answers + "; township's open tasks: "
+                    + expected);
+            if (unitQueue == null || unitQueue != expected) {
+                throw new IllegalStateException("the unit queue answered " + unitQueue + ", the township has " + expected
+                        + " open tasks");
             }
             String township = BenchOrg.townships().get(0);
             HttpResponse<String> probe = api.get("/api/cases?township=" + township + "&size=50", CLERK, PASSWORD);

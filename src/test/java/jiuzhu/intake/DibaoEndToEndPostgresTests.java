@@ -114,7 +114,9 @@ class DibaoEndToEndPostgresTests {
         ClockUtil.setCurrentTime(at(2026, 10, 6, 10, 1));
         runDueJobs();
 
-        assertThat(taskIds("clerk1", caseNumber, "Task_CountyHomeVisit")).as("a township clerk does not see county tasks").isEmpty();
+        // The county's task belongs to the case's township tenant: its clerks may read it, not claim or complete it.
+        assertThat(taskIds("clerk2", caseNumber, "Task_CountyHomeVisit")).as("another township's clerk").isEmpty();
+        assertCannotWork("clerk1", taskIds("clerk1", caseNumber, "Task_CountyHomeVisit"));
         complete("county1", caseNumber, "Task_CountyHomeVisit", Map.of("visitDate", "2026-10-07", "visitOfficer1", "刘德城",
                 "visitOfficer2", "陈审核", "visitFindings", "县级入户核查属实"));
         complete("county1", caseNumber, "Task_CountyReview", Map.of("countyDecision", "APPROVED"));
@@ -138,7 +140,8 @@ class DibaoEndToEndPostgresTests {
         runDueJobs();
         assertThat(filterCount("clerk1", "即将超期 / Due within 3 working days")).isEqualTo(1);
         assertThat(filterCount("clerk2", "即将超期 / Due within 3 working days")).isZero();
-        assertThat(taskIds("clerk1", caseNumber, "Task_NotifyTownshipHead")).as("the head's task is not the clerks'").isEmpty();
+        assertCannotWork("clerk1", taskIds("clerk1", caseNumber, "Task_NotifyTownshipHead"));
+        assertThat(taskIds("clerk2", caseNumber, "Task_NotifyTownshipHead")).as("another township's clerk").isEmpty();
         // The Cockpit plugin's data, read in a manager's browser session: warned instances per activity, this case at its home visit.
         WebClient cockpit = WebClient.browser(port);
         cockpit.formLogin("manager", "demo");
@@ -161,6 +164,24 @@ class DibaoEndToEndPostgresTests {
         String homeVisit = taskIds("clerk1", caseNumber, "Task_HomeVisit").get(0);
         api.send("POST", "/engine-rest/task/" + homeVisit + "/claim", "clerk1", "demo", JSON, "{\"userId\":\"clerk1\"}");
         assertThat(filterCount("clerk1", "已认领 / Claimed by me")).isEqualTo(1);
+    }
+
+    /** A task of another group of the user's township: not in the user's queue, refused when claimed or completed. */
+    void assertCannotWork(String user, List<String> ids) throws Exception {
+        assertThat(ids).as(user + " reads the task of its township").hasSize(1);
+        long queued = json.readTree(api.get("/engine-rest/task/count?candidateGroup=" + groupOf(user) + "&taskId=" + ids.get(0),
+                user, "demo").body()).get("count").asLong();
+        assertThat(queued).as("not a task of " + user + "'s group").isZero();
+        HttpResponse<String> claim = api.send("POST", "/engine-rest/task/" + ids.get(0) + "/claim", user, "demo", JSON,
+                "{\"userId\":\"" + user + "\"}");
+        assertThat(claim.statusCode()).as(claim.body()).isEqualTo(403);
+        HttpResponse<String> complete = api.send("POST", "/engine-rest/task/" + ids.get(0) + "/complete", user, "demo", JSON, "{}");
+        assertThat(complete.statusCode()).as(complete.body()).isEqualTo(403);
+    }
+
+    String groupOf(String user) {
+        return jdbc.queryForObject("select g.id_ from act_id_membership m join act_id_group g on g.id_ = m.group_id_"
+                + " where m.user_id_ = ? and g.type_ = 'UNIT'", String.class, user);
     }
 
     long filterCount(String user, String name) throws Exception {

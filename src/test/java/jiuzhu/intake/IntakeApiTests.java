@@ -1,6 +1,7 @@
 package jiuzhu.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -46,6 +47,8 @@ class IntakeApiTests {
     RuntimeService runtime;
     @Autowired
     HistoryService history;
+    @Autowired
+    Intake intake;
 
     final ObjectMapper json = new ObjectMapper();
     WebClient api;
@@ -305,5 +308,14 @@ class IntakeApiTests {
         assertThat(jdbc.queryForObject("select count(*) from jz_household", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from jz_member", Integer.class)).isZero();
         assertThat(runtime.createProcessInstanceQuery().count()).isZero();
+    }
+
+    @Test
+    void aCaseIsNeverLinkedToAnInstanceOutsideItsTownshipsTenant() {
+        Map<String, Object> variables = Map.of("unitCode", "371402001", "townshipGroup", "t371402001", "countyGroup", "c371402");
+        assertThatThrownBy(() -> intake.linkProcessInstance("DB-2026-999999", "no-such-instance", null, variables))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("tenant");
+        assertThatThrownBy(() -> intake.linkProcessInstance("DB-2026-999999", "no-such-instance", "371402002", variables))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("租户");
     }
 }

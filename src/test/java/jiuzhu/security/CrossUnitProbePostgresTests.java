@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -60,6 +61,10 @@ class CrossUnitProbePostgresTests {
     ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    TownshipTenants tenants;
     final ObjectMapper json = new ObjectMapper();
     WebClient api;
     static String caseNumber;
@@ -228,5 +233,62 @@ class CrossUnitProbePostgresTests {
                 + "|" + runtime.createProcessInstanceQuery().processInstanceId(instanceId).singleResult().isSuspended()
                 + "|" + jdbc.queryForMap("select status, decision from jz_case where case_number = ?", caseNumber)
                 + "|" + jdbc.queryForObject("select count(*) from jz_sla_ledger where case_number = ?", Integer.class, caseNumber);
+    }
+
+    @Test
+    void theCaseRunsInItsTownshipsTenantAndItsTasksGrantWorkNotReading() {
+        assertThat(jdbc.queryForList("select distinct tenant_id_ from act_ru_execution where root_proc_inst_id_ = ?",
+                String.class, instanceId)).containsExactly("371402001");
+        assertThat(jdbc.queryForList("select distinct tenant_id_ from act_ru_task where proc_inst_id_ = ?", String.class,
+                instanceId)).containsExactly("371402001");
+        // The home visit's candidate group may work the task (UPDATE = 4) but reads it through its tenant (READ = 2).
+        Integer perms = jdbc.queryForObject("select perms_ from act_ru_authorization where resource_type_ = 7"
+                + " and resource_id_ = ? and group_id_ = 't371402001'", Integer.class, taskId);
+        assertThat(perms & 4).isEqualTo(4);
+        assertThat(perms & 2).isZero();
+        HttpResponse<String> claim = api.send("POST", "/engine-rest/task/" + taskId + "/claim", "clerk2", "demo", JSON,
+                "{\"userId\":\"clerk2\"}");
+        assertThat(claim.statusCode()).as("the tenant check's refusal is a 403, not a server error").isEqualTo(403);
+        assertThat(claim.body()).contains("无权访问其他乡镇的案件");
+        assertThat(identity.createTenantQuery().userMember("clerk1").includingGroupsOfUser(true).list())
+                .extracting(t -> t.getId()).containsExactly("371402001");
+        assertThat(identity.createTenantQuery().userMember("county1").includingGroupsOfUser(true).count())
+                .as("the county's townships").isGreaterThan(1);
+        assertThat(identity.createTenantQuery().userMember("assistant1").includingGroupsOfUser(true).count())
+                .as("villages work no task").isZero();
+    }
+
+    @Test
+    void theRegistryOwnsTheTownshipTenantsMembershipsAndLeavesOthersAlone() {
+        identity.createTenantGroupMembership("371402001", "c371403");
+        identity.createTenantGroupMembership("371402001", "owners");
+        tenants.sync();
+        assertThat(identity.createGroupQuery().memberOfTenant("371402001").list()).extracting(g -> g.getId())
+                .doesNotContain("c371403").contains("owners", "t371402001", "h371402001", "c371402", "managers");
+        identity.deleteTenantGroupMembership("371402001", "owners");
+    }
+
+    @Test
+    void casesStartedBeforeTenantsGetTheirTownshipsTenant() {
+        String snapshot = snapshot();
+        for (String table : List.of("act_ru_task", "act_ru_variable", "act_ru_event_subscr")) {
+            jdbc.update("update " + table + " set tenant_id_ = null where proc_inst_id_ = ?", instanceId);
+        }
+        jdbc.update("update act_ru_job set tenant_id_ = null where process_instance_id_ = ?", instanceId);
+        jdbc.update("update act_ru_execution set tenant_id_ = null where root_proc_inst_id_ = ?", instanceId);
+        assertThat(api.get("/engine-rest/task/" + taskId, "clerk2", "demo").statusCode())
+                .as("without a tenant, READ_TASK alone would open the task to every township").isEqualTo(200);
+        tenants.backfill();
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where root_proc_inst_id_ = ?"
+                + " and (tenant_id_ is null or tenant_id_ <> '371402001')", Integer.class, instanceId)).isZero();
+        for (String table : List.of("act_ru_task", "act_ru_variable")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where proc_inst_id_ = ?"
+                    + " and (tenant_id_ is null or tenant_id_ <> '371402001')", Integer.class, instanceId)).isZero();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_job where process_instance_id_ = ? and tenant_id_ is null",
+                Integer.class, instanceId)).isZero();
+        assertThat(api.get("/engine-rest/task/" + taskId, "clerk2", "demo").statusCode()).as("hidden by the tenant check").isEqualTo(404);
+        assertThat(api.get("/engine-rest/task/" + taskId, "clerk1", "demo").statusCode()).isEqualTo(200);
+        assertThat(snapshot()).isEqualTo(snapshot);
     }
 }
