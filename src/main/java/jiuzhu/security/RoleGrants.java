@@ -86,6 +86,17 @@ class RoleGrants implements ApplicationRunner {
     }
 
     private void seed() {
+        ensureGroups(identityService);
+        GRANTS.forEach(this::ensure);
+        // Administrators may do everything, as the grants Camunda gives its own first admin user: the engine does
+        // not treat the camunda-admin group as all-powerful without them.
+        for (Resources resource : Resources.values()) {
+            ensure(new Grant(RoleGroup.ADMINS, resource, ANY, List.of(Permissions.ALL)));
+        }
+    }
+
+    /** The role groups, created where missing (also by TownshipTenants, which runs first and needs the managers). */
+    static void ensureGroups(IdentityService identityService) {
         for (RoleGroup role : RoleGroup.values()) {
             if (identityService.createGroupQuery().groupId(role.groupId()).count() == 0) {
                 Group group = identityService.newGroup(role.groupId());
@@ -93,12 +104,6 @@ class RoleGrants implements ApplicationRunner {
                 group.setType(RoleGroup.GROUP_TYPE);
                 identityService.saveGroup(group);
             }
-        }
-        GRANTS.forEach(this::ensure);
-        // Administrators may do everything, as the grants Camunda gives its own first admin user: the engine does
-        // not treat the camunda-admin group as all-powerful without them.
-        for (Resources resource : Resources.values()) {
-            ensure(new Grant(RoleGroup.ADMINS, resource, ANY, List.of(Permissions.ALL)));
         }
     }
 

@@ -6,10 +6,12 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.stereotype.Component;
 
 /** Installs the township tenancy in the engine: each case's tenant, task grants that leave
- * reading to it, and the tenant check's refusal as 403. */
+ * reading to it, the tenant check's refusal as 403,
+ * and authorization checks without a scan of all grants per command. */
 @Component
 class TownshipTenancyPlugin extends AbstractProcessEnginePlugin {
 
@@ -23,6 +25,10 @@ class TownshipTenancyPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(tenantIds);
         configuration.setResourceAuthorizationProvider(new TaskGrantsWithoutRead());
+        List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomSessionFactories());
+        sessionFactories.add(new AuthorizationWithoutGroupScan.Factory());
+        configuration.setCustomSessionFactories(sessionFactories);
         configuration.setCommandCheckers(new ArrayList<>(List.of(TenantDenialAsForbidden.create(),
                 new AuthorizationCommandChecker())));
     }

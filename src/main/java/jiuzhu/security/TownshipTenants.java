@@ -38,8 +38,12 @@ import jiuzhu.system.StartupLock;
 @Order(TownshipTenants.ORDER)
 class TownshipTenants implements ApplicationRunner {
 
-    /** After the registry's groups (OrgImport, 0) and the role groups (RoleGrants, 10). */
-    static final int ORDER = 15;
+    /**
+     * After the registry's groups (OrgImport, 0), before the role grants (RoleGrants, 10): on the first start after
+     * an upgrade, cases of before get their tenants before staff roles get READ_TASK, which without a tenant would
+     * show their tasks to every township.
+     */
+    static final int ORDER = 5;
 
     private static final Logger log = LoggerFactory.getLogger(TownshipTenants.class);
     /** Groups whose tenant memberships the registry owns: unit groups, head groups and the managers. */
@@ -93,6 +97,7 @@ class TownshipTenants implements ApplicationRunner {
     }
 
     void sync() {
+        RoleGrants.ensureGroups(identityService);
         List<Township> townships = jdbc.query("select t.code, t.name, t.parent_code, c.parent_code from jz_unit t"
                 + " left join jz_unit c on c.code = t.parent_code where t.level = 'TOWNSHIP' order by t.code",
                 (rs, i) -> new Township(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
