@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.AuthorizationCommandChecker;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Installs the township tenancy in the engine: each case's tenant, task grants that leave
@@ -16,19 +17,25 @@ import org.springframework.stereotype.Component;
 class TownshipTenancyPlugin extends AbstractProcessEnginePlugin {
 
     private final TownshipTenantIds tenantIds;
+    /** Camunda's scan of all grants before each check: only a benchmark's "stock" configuration turns it back on. */
+    private final boolean groupScan;
 
-    TownshipTenancyPlugin(TownshipTenantIds tenantIds) {
+    TownshipTenancyPlugin(TownshipTenantIds tenantIds,
+            @Value("${jiuzhu.authorization.group-scan:false}") boolean groupScan) {
         this.tenantIds = tenantIds;
+        this.groupScan = groupScan;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setTenantIdProvider(tenantIds);
         configuration.setResourceAuthorizationProvider(new TaskGrantsWithoutRead());
-        List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomSessionFactories());
-        sessionFactories.add(new AuthorizationWithoutGroupScan.Factory());
-        configuration.setCustomSessionFactories(sessionFactories);
+        if (!groupScan) {
+            List<SessionFactory> sessionFactories = configuration.getCustomSessionFactories() == null
+                    ? new ArrayList<>() : new ArrayList<>(configuration.getCustomSessionFactories());
+            sessionFactories.add(new AuthorizationWithoutGroupScan.Factory());
+            configuration.setCustomSessionFactories(sessionFactories);
+        }
         configuration.setCommandCheckers(new ArrayList<>(List.of(TenantDenialAsForbidden.create(),
                 new AuthorizationCommandChecker())));
     }
