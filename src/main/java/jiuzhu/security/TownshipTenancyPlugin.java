@@ -10,9 +10,10 @@ import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** Installs the township tenancy in the engine: each case's tenant, task grants that leave
- * reading to it, the tenant check's refusal as 403,
- * and authorization checks without a scan of all grants per command. */
+/**
+ * Installs the township tenancy in the engine: each case's tenant, task grants that leave reading to it, the tenant
+ * check's refusal as 403, and authorization checks without a scan of all grants per command.
+ */
 @Component
 class TownshipTenancyPlugin extends AbstractProcessEnginePlugin {
 
