@@ -68,6 +68,9 @@ final class QueueViews {
                     Collections.reverse(order);
                 }
                 for (String config : order) {
+                    if (!"jiuzhu".equals(config)) {
+                        withoutJiuzhusIndexes(db);
+                    }
                     Map<String, Object> figures = bench.worker(pg, config, db, units, run, "queues-" + scale,
                             "-Dbench.queueTarget=0", "-Dbench.queueSamples=" + Integer.getInteger("bench.queueSamples", 40),
                             "-Dbench.queueScale=" + scale);
@@ -78,6 +81,26 @@ final class QueueViews {
             }
         }
         pg.dropDatabase(db);
+    }
+
+    /**
+     * Drops Jiuzhu's indexes on Camunda's tables (EngineIndexes, {@code jz_*} on {@code act_*}) from the shared
+     * queue database before stock measures it: stock has Camunda's indexes only. Jiuzhu's node makes them again
+     * when it starts.
+     */
+    private void withoutJiuzhusIndexes(String db) throws Exception {
+        try (Connection c = pg.connect(db); Statement s = c.createStatement()) {
+            List<String> names = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("select indexname from pg_indexes where schemaname = current_schema()"
+                    + " and tablename like 'act\\_%' and indexname like 'jz\\_%'")) {
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+            }
+            for (String name : names) {
+                s.execute("drop index " + name);
+            }
+        }
     }
 
     /** The JVM that seeds and measures. */
