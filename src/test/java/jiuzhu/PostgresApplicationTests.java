@@ -108,7 +108,7 @@ class PostgresApplicationTests extends ApplicationContractTests {
     }
 
     @Test
-    void theQueueIndexesAreWhatPostgresqlPlansWithWhenTheQueriesCarryTheirValues() {
+    void theTaskReadGrantIndexIsWhatPostgresqlPlansWithWhenTheValuesAreBound() {
         // A prepared statement of the engine's shape with its values bound, as the JDBC driver sends it: the planner must
         // prove the partial index's predicate from the bound values (a custom plan) to read only the task-read grants.
         String plan = jdbc.execute((java.sql.Connection c) -> {
