@@ -108,6 +108,7 @@ public final class BenchWorker {
         }
         result.put("startToTasklistReadyMs", System.currentTimeMillis() - spawnedAt);
         result.put("rssAfterStartBytes", ProcessStats.memory("VmRSS"));
+        result.put("cdsArchive", ProcessStats.mappedApplicationArchive());
         return context;
     }
 

@@ -40,8 +40,9 @@ class JiuzhuBenchmark {
     @Test
     void jiuzhuAgainstStockCamundaAndTheCommitLimit() throws Exception {
         Files.createDirectories(DIR.resolve("runs"));
-        deleteTree(DIR.resolve("worker-classes"));
-        deleteTree(DIR.resolve("worker-main-classes"));
+        Files.deleteIfExists(DIR.resolve("worker-classes.jar"));
+        Files.deleteIfExists(DIR.resolve("worker-main-classes.jar"));
+        Files.deleteIfExists(DIR.resolve("jiuzhu.jsa"));
         Path units = DIR.resolve("units-bench.csv");
         BenchOrg.write(units);
         BenchReport report = new BenchReport();
@@ -145,18 +146,18 @@ class JiuzhuBenchmark {
     }
 
     /**
-     * This JVM's class path with the test classes swapped for a copy without {@code camunda.cfg.xml}: the webapps'
-     * first request would otherwise make Camunda's ProcessEngines start a second, in-memory engine from that file
-     * (the engine tests' configuration), which a production node does not have.
+     * This JVM's class path with the class folders swapped for jars of them, the test classes' without
+     * {@code camunda.cfg.xml}: the webapps' first request would otherwise make Camunda's ProcessEngines start a
+     * second, in-memory engine from that file (the engine tests' configuration), which a production node does not have.
      */
     static String workerClassPath() throws java.io.IOException {
         List<String> entries = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(entry);
             if (p.endsWith("test-classes")) {
-                entries.add(snapshot(p, DIR.resolve("worker-classes"), "camunda.cfg.xml"));
+                entries.add(snapshot(p, DIR.resolve("worker-classes.jar"), "camunda.cfg.xml"));
             } else if (p.endsWith("classes")) {
-                entries.add(snapshot(p, DIR.resolve("worker-main-classes"), null));
+                entries.add(snapshot(p, DIR.resolve("worker-main-classes.jar"), null));
             } else {
                 entries.add(entry);
             }
@@ -165,23 +166,67 @@ class JiuzhuBenchmark {
     }
 
     /**
-     * A copy of a class folder taken once per benchmark, so that every worker of a run loads the same classes even
-     * when the project is compiled again while the benchmark runs.
+     * A jar of a class folder made once per benchmark, so that every worker of a run loads the same classes even
+     * when the project is compiled again while the benchmark runs. A jar, not a folder: a class-data-sharing archive
+     * ({@link #cdsArchive}) can only be made and used with a class path of jars.
      */
-    private static String snapshot(Path folder, Path copy, String leaveOut) throws java.io.IOException {
-        if (!Files.exists(copy)) {
-            try (var files = Files.walk(folder)) {
-                for (Path f : files.toList()) {
-                    Path target = copy.resolve(folder.relativize(f).toString());
-                    if (Files.isDirectory(f)) {
-                        Files.createDirectories(target);
-                    } else if (!f.getFileName().toString().equals(leaveOut)) {
-                        Files.copy(f, target);
+    private static String snapshot(Path folder, Path jar, String leaveOut) throws java.io.IOException {
+        if (!Files.exists(jar)) {
+            Files.createDirectories(jar.getParent());
+            try (var files = Files.walk(folder);
+                    var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+                for (Path f : files.sorted().toList()) {
+                    String name = folder.relativize(f).toString().replace(File.separatorChar, '/');
+                    if (name.isEmpty() || f.getFileName().toString().equals(leaveOut)) {
+                        continue;
                     }
+                    // Folder entries too: Spring finds classpath*:processes/**/*.bpmn from the folder's own entry.
+                    boolean folderEntry = Files.isDirectory(f);
+                    out.putNextEntry(new java.util.jar.JarEntry(folderEntry ? name + "/" : name));
+                    if (!folderEntry) {
+                        Files.copy(f, out);
+                    }
+                    out.closeEntry();
                 }
             }
         }
-        return copy.toAbsolutePath().toString();
+        return jar.toAbsolutePath().toString();
+    }
+
+    /**
+     * Jiuzhu's class-data-sharing archive, made once per benchmark the way deploy/Dockerfile makes the image's: the
+     * application started on its embedded default (H2, in a scratch folder) with {@code -XX:ArchiveClassesAtExit}
+     * and Spring's {@code -Dspring.context.exit=onRefresh}, which ends the JVM once the context is refreshed. The
+     * workers of the Jiuzhu configuration start with it ({@code -XX:SharedArchiveFile}); stock runs without one.
+     */
+    static Path cdsArchive() throws Exception {
+        Path archive = DIR.resolve("jiuzhu.jsa").toAbsolutePath();
+        if (Files.exists(archive)) {
+            return archive;
+        }
+        Path scratch = DIR.resolve("cds-training").toAbsolutePath();
+        deleteTree(scratch);
+        Files.createDirectories(scratch);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(BenchConfigs.jvmOptions("jiuzhu"));
+        command.add("-XX:ArchiveClassesAtExit=" + archive);
+        command.add("-Dspring.context.exit=onRefresh");
+        command.add("-cp");
+        command.add(workerClassPath());
+        command.add(jiuzhu.JiuzhuApplication.class.getName());
+        command.add("--server.port=0");
+        Path log = DIR.resolve("runs").resolve("cds-training.log");
+        Process process = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        deleteTree(scratch);
+        if (!Files.exists(archive)) {
+            throw new IllegalStateException("no class-data-sharing archive was made, see " + log);
+        }
+        return archive;
     }
 
     /** Starts a worker JVM for one configuration, waits for it, returns its figures. */
@@ -192,6 +237,9 @@ class JiuzhuBenchmark {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(BenchConfigs.jvmOptions(config));
+        if (config.equals("jiuzhu")) {
+            command.add("-XX:SharedArchiveFile=" + cdsArchive());
+        }
         command.add("-Duser.timezone=Asia/Shanghai");
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Dspring.profiles.active=" + BenchConfigs.profiles(config));
@@ -229,6 +277,11 @@ class JiuzhuBenchmark {
             throw new IllegalStateException(config + " run " + run + " failed (exit " + process.exitValue() + "), see "
                     + out.toString().replace(".json", ".log"));
         }
-        return new ObjectMapper().readValue(out.toFile(), Map.class);
+        Map<String, Object> figures = new ObjectMapper().readValue(out.toFile(), Map.class);
+        if (config.equals("jiuzhu") && !cdsArchive().toString().equals(figures.get("cdsArchive"))) {
+            // Its start would be measured without the archive a production node has.
+            throw new IllegalStateException(config + " run " + run + " did not use the class-data-sharing archive " + cdsArchive());
+        }
+        return figures;
     }
 }

@@ -32,6 +32,20 @@ final class ProcessStats {
         throw new IllegalStateException("no " + field + " in /proc/self/status");
     }
 
+    /**
+     * The class-data-sharing archive of the application this JVM has mapped (a {@code .jsa} file outside the JDK, as
+     * /proc/self/maps shows it), or null: a JVM given an archive it cannot use starts without it and says nothing.
+     */
+    static String mappedApplicationArchive() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            String jdk = Path.of(System.getProperty("java.home")).toRealPath().toString();
+            return lines.map(l -> l.substring(l.lastIndexOf(' ') + 1)).filter(f -> f.endsWith(".jsa") && !f.startsWith(jdk))
+                    .findFirst().orElse(null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static long parentOf(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
