@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import jiuzhu.system.DeploymentRulesTests;
+import jiuzhu.system.FeelExpressionCacheTest;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * What the whole application promises on any database: every model and form deployed, Jiuzhu's schema migrated,
@@ -40,6 +44,8 @@ abstract class ApplicationContractTests {
     IdentityService identityService;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
 
     WebClient api;
 
@@ -61,6 +67,19 @@ abstract class ApplicationContractTests {
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(deployed).containsAll(files.stream().map(f -> f.substring(f.indexOf('/') + 1)).toList());
         assertThat(files).as("the repository ships models").isNotEmpty();
+    }
+
+    @Test
+    void decisionsRunOnTheFeelEngineThatParsesEachTextOnce() {
+        var decisions = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDmnEngineConfiguration();
+        var result = engine.getDecisionService().evaluateDecisionTableByKey("county-escalation")
+                .variables(Variables.createVariables().putValue("assistanceType", "temporary-relief")
+                        .putValue("nearRelative", false).putValue("objectionUpheld", false).putValue("complaint", false)
+                        .putValue("caseByCase", false).putValue("amountFen", 300001))
+                .evaluate();
+
+        assertThat(result.getFirstResult().getEntryMap()).containsValue("RELIEF_ABOVE_TOWNSHIP_LIMIT");
+        assertThat(FeelExpressionCacheTest.textsKeptBy(decisions.getFeelEngine())).isPositive();
     }
 
     @Test
