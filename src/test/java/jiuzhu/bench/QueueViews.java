@@ -192,7 +192,11 @@ final class QueueViews {
                             + " when abs(hashtext(proc_inst_id_)) % 100 < 15 then 'BREACHED' else 'RUNNING' end"
                             + " where name_ = 'slaState' and text_ is distinct from (case when abs(hashtext(proc_inst_id_)) % 100 < 10"
                             + " then 'WARNED' when abs(hashtext(proc_inst_id_)) % 100 < 15 then 'BREACHED' else 'RUNNING' end)");
-                    // 2% of tasks claimed: by the bench clerk in his township, by a colleague elsewhere.
+                    // 2% of tasks claimed: by the bench clerk in his township, by a colleague elsewhere. Copies inherit
+                    // their template's assignee, so the claims of an earlier, smaller size are undone first: a claimed
+                    // template would otherwise have every later copy of its township claimed (the 2026-11-29 report's
+                    // claimed queue at 100k and 1M held 673 and 7,389 tasks instead of about 15 and 150).
+                    s.execute("update act_ru_task set assignee_ = null where assignee_ in ('" + CLERK + "', 'colleague')");
                     s.execute("update act_ru_task t set assignee_ = case when exists (select 1 from act_ru_identitylink l"
                             + " where l.task_id_ = t.id_ and l.group_id_ = '" + township + "') then '" + CLERK + "' else 'colleague' end"
                             + " where abs(hashtext(t.id_)) % 100 < 2 and assignee_ is null");
