@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.function.CustomFunctionTransformer;
 import org.camunda.bpm.dmn.feel.impl.scala.function.FeelCustomFunctionProvider;
@@ -63,7 +63,8 @@ class FeelExpressionCache extends AbstractProcessEnginePlugin {
 
         CachingScalaFeelEngine(List<FeelCustomFunctionProvider> functionProviders, int capacity) {
             super(functionProviders);
-            ((ParsingOnce) feelEngine).capacity = capacity;
+            // Set here, not passed on: Camunda's constructor builds the feel-scala engine before this one's fields exist.
+            parser().capacity = capacity;
         }
 
         @Override
