@@ -51,7 +51,7 @@ class JiuzhuBenchmark {
         if (phases.contains("runs")) {
             sizes.put("cases", cases);
             sizes.put("storms", storms);
-            sizes.put("stormWindowSeconds", Integer.getInteger("bench.stormWindowSeconds", TimerStorm.DEFAULT_WINDOW_SECONDS));
+            sizes.put("stormWindowSeconds", TimerStorm.windowSeconds());
         }
         if (phases.contains("queues")) {
             sizes.put("queueScales", queueScales);
@@ -247,7 +247,7 @@ class JiuzhuBenchmark {
         command.add("-Dbench.out=" + out);
         command.add("-Dbench.cases=" + (extra.length > 0 ? 0 : cases));
         command.add("-Dbench.storms=" + (extra.length > 0 ? "" : storms));
-        command.add("-Dbench.stormWindowSeconds=" + Integer.getInteger("bench.stormWindowSeconds", TimerStorm.DEFAULT_WINDOW_SECONDS));
+        command.add("-Dbench.stormWindowSeconds=" + TimerStorm.windowSeconds());
         for (int i = 1; i < extra.length; i++) {
             command.add(extra[i]);
         }
